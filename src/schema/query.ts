@@ -1,0 +1,5 @@
+import { builder } from '../builder';
+
+builder.queryType({
+  description: 'The read-only entry points into the knowledge base.',
+});

@@ -1,0 +1,40 @@
+// Local Node entry: embedded libSQL file by default, migrated and seeded on start, GraphiQL offline.
+import { createServer } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createClient } from '@libsql/client';
+import { createApp } from './app';
+import { nodeConfig } from './config';
+import { createDb } from './db/client';
+import { loadSeed } from './seed/load';
+
+const started = performance.now();
+const config = nodeConfig();
+const client = createClient({ url: config.url, authToken: config.authToken });
+const seeded = await loadSeed(client);
+const db = createDb(client);
+const yoga = createApp({ getDb: () => db, renderGraphiQL });
+
+const server = createServer((req, res) => {
+  if (req.url === '/' || req.url === '') {
+    res.writeHead(302, { location: '/graphql' }).end();
+    return;
+  }
+  yoga(req, res);
+});
+
+server.listen(config.port, () => {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `GraphQL ready at http://localhost:${port}/graphql (dataset ${seeded.version}${seeded.skipped ? '' : ', freshly loaded'}; ${ms} ms)`,
+  );
+});
+
+const stop = () => {
+  server.close();
+  client.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,148 @@
+// Verifies the seed loader: idempotent loads, and precise refusals of bad seed data that leave the database untouched.
+import { type Client, createClient } from '@libsql/client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadSeed } from '../../src/seed/load';
+import { SeedValidationError } from '../../src/seed/plan';
+import { copySeed, databaseDigest, type SeedCopy } from '../helpers/seed-copy';
+
+const FILE = 'articles/002_4d44dfa6042bb869.yaml';
+
+let client: Client;
+let before: string;
+let seed: SeedCopy;
+
+beforeAll(async () => {
+  client = createClient({ url: ':memory:' });
+  await loadSeed(client);
+  before = await databaseDigest(client);
+});
+afterAll(() => client.close());
+beforeEach(() => {
+  seed?.remove();
+  seed = copySeed();
+});
+
+/** Loads the broken copy, expects a refusal naming file, entry and reason, and an unchanged database. */
+async function expectRefusal(entry: string, reason: RegExp, file = FILE) {
+  const err = await loadSeed(client, { dir: seed.dir, force: true }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SeedValidationError);
+  const problems = (err as SeedValidationError).problems;
+  const hit = problems.find((p) => p.file === file && p.entry.includes(entry) && reason.test(p.reason));
+  expect(hit, `problems were:\n${problems.join('\n')}`).toBeDefined();
+  expect(await databaseDigest(client)).toBe(before);
+}
+
+describe('loading', () => {
+  it('is idempotent: loading the same seed again changes nothing', async () => {
+    const again = await loadSeed(client);
+    expect(again.skipped).toBe(true);
+    // A forced reload rewrites every row; apart from the load time the result is identical.
+    const withoutLoadTime = async () => {
+      await client.execute("UPDATE dataset SET loaded_at = 'normalized'");
+      return databaseDigest(client);
+    };
+    const first = await withoutLoadTime();
+    const forced = await loadSeed(client, { force: true });
+    expect(forced).toMatchObject({ skipped: false, version: again.version });
+    expect(forced.counts.mentions).toBeGreaterThan(0);
+    expect(await withoutLoadTime()).toBe(first);
+    before = await databaseDigest(client);
+  });
+
+  it('keeps the database exactly as it was when the write itself fails midway', async () => {
+    // A trigger makes the database reject the batch after the deletes and most inserts have run.
+    await client.execute(
+      "CREATE TRIGGER reject_mentions BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    try {
+      await expect(loadSeed(client, { force: true })).rejects.toThrow(/boom/);
+      expect(await databaseDigest(client)).toBe(before);
+    } finally {
+      await client.execute('DROP TRIGGER reject_mentions');
+    }
+  });
+});
+
+describe('refusals', () => {
+  it('span text that is not in the article', async () => {
+    seed.edit(FILE, 'span: "Trần Hòe"', 'span: "Trần Hòe Hòe"');
+    await expectRefusal('authors[0].span', /not found in the article/);
+  });
+
+  it('span text that occurs more than once without an occurrence', async () => {
+    seed.edit(FILE, 'span: "Trần Hòe"', 'span: "Thừa Thiên Huế"');
+    await expectRefusal('authors[0].span', /ambiguous: it occurs \d+ times/);
+  });
+
+  it('span text found only in page chrome', async () => {
+    seed.edit(FILE, 'span: "Trần Hòe"', 'span: "Vui lòng nhập nội dung bình luận."');
+    await expectRefusal('authors[0].span', /only outside the article content/);
+  });
+
+  it('an occurrence that does not exist', async () => {
+    seed.edit(FILE, 'span: "Trần Hòe"', 'span: { text: "Trần Hòe", occurrence: 7 }');
+    await expectRefusal('authors[0].span', /occurrence 7 does not exist/);
+  });
+
+  it('a dangling reference', async () => {
+    seed.edit(FILE, '{ person: tran-hoe,', '{ person: nobody-at-all,');
+    await expectRefusal('authors[0].person', /dangling reference: no file declares person:nobody-at-all/);
+  });
+
+  it('a duplicate identifier', async () => {
+    seed.edit(
+      FILE,
+      '  - slug: tran-hoe\n    name: Trần Hòe\n',
+      '  - slug: tran-hoe\n    name: Trần Hòe\n  - slug: tran-hoe\n    name: Trần Hòe\n',
+    );
+    await expectRefusal('people[1]', /duplicate identifier: person 'tran-hoe'/);
+  });
+
+  it('an invalid date', async () => {
+    seed.edit(FILE, 'value: "2021-09-10"', 'value: "2021-02-30"');
+    await expectRefusal('date.value', /invalid date '2021-02-30' for precision DAY/);
+  });
+
+  it('an invalid publication date-time', async () => {
+    seed.edit(FILE, 'local: "2021-09-10T19:30"', 'local: "10/09/2021 19:30"');
+    await expectRefusal('article.published.local', /invalid local date-time/);
+  });
+
+  it('an unknown kind', async () => {
+    seed.edit(FILE, 'kind: PROVINCIAL_GOVERNMENT', 'kind: PROVINCE_GOVT');
+    await expectRefusal('kind', /unknown kind 'PROVINCE_GOVT'/);
+  });
+
+  it('an unknown field (a typo must not be ignored)', async () => {
+    seed.edit(FILE, '    name: Trần Hòe\n', '    name: Trần Hòe\n    contry: VN\n');
+    await expectRefusal('contry', /unknown field 'contry'/);
+  });
+
+  it('two articles that define the same entity differently', async () => {
+    seed.edit(FILE, '    name: Tập đoàn Đất đai và nhà ở Hàn Quốc\n', '    name: Tập đoàn LH\n');
+    await expectRefusal('lh.name', /conflicting definitions of org 'lh'/);
+  });
+
+  it('YAML that does not parse', async () => {
+    seed.edit(FILE, 'languages: [vi]', 'languages: [vi');
+    await expectRefusal('(file)', /YAML does not parse/);
+  });
+
+  it('an entity declared but never mentioned', async () => {
+    seed.edit(FILE, 'people:\n', 'people:\n  - slug: ghost-person\n    name: Ghost Person\n');
+    await expectRefusal('ghost-person', /declared but never mentioned/);
+  });
+
+  it('a conflict whose claims agree', async () => {
+    seed.edit('conflicts.yaml', /value: "?388\/QĐ-BXD"?/, 'value: "38/QĐ-BXD"');
+    await expectRefusal('claims', /same value/, 'conflicts.yaml');
+  });
+
+  it('an article text without its curated file', async () => {
+    seed.write('articles/005_missing.txt', 'Một bài báo chưa được biên tập.');
+    await expectRefusal('(file)', /has no curated file/, 'articles/005_missing.yaml');
+  });
+});
