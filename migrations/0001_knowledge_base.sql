@@ -10,19 +10,24 @@ CREATE TABLE articles (
   title TEXT NOT NULL,
   title_start INTEGER NOT NULL,
   title_end INTEGER NOT NULL,
+  title_mention_id INTEGER NOT NULL REFERENCES mentions (id),
   title_en TEXT,
   title_en_start INTEGER,
   title_en_end INTEGER,
+  title_en_mention_id INTEGER REFERENCES mentions (id),
   published_local TEXT, -- 'YYYY-MM-DDTHH:MM' as printed
   published_offset TEXT, -- '+07:00' only when the text states it
   published_date TEXT, -- 'YYYY-MM-DD'
+  sort_date TEXT NOT NULL, -- published_date, or '' when unknown: a non-null key for ordering and cursors
   published_start INTEGER,
   published_end INTEGER,
+  published_mention_id INTEGER REFERENCES mentions (id),
   publisher_id INTEGER REFERENCES organizations (id),
   publisher_start INTEGER,
-  publisher_end INTEGER
+  publisher_end INTEGER,
+  publisher_mention_id INTEGER REFERENCES mentions (id)
 );
-CREATE INDEX articles_published_date_idx ON articles (published_date, id);
+CREATE INDEX articles_sort_date_idx ON articles (sort_date, id);
 CREATE INDEX articles_publisher_idx ON articles (publisher_id);
 
 CREATE TABLE article_content (
@@ -38,7 +43,8 @@ CREATE TABLE people (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
-  name_folded TEXT NOT NULL, -- lower case, no diacritics, đ -> d
+  name_folded TEXT NOT NULL,
+  names_folded TEXT NOT NULL, -- folded name, English name, acronyms and aliases, ' | '-separated -- lower case, no diacritics, đ -> d
   honorifics TEXT NOT NULL DEFAULT '[]', -- JSON array
   aliases TEXT NOT NULL DEFAULT '[]', -- JSON array
   country TEXT
@@ -52,6 +58,7 @@ CREATE TABLE organizations (
   name TEXT NOT NULL,
   name_en TEXT,
   name_folded TEXT NOT NULL,
+  names_folded TEXT NOT NULL, -- folded name, English name, acronyms and aliases, ' | '-separated
   acronyms TEXT NOT NULL DEFAULT '[]',
   aliases TEXT NOT NULL DEFAULT '[]',
   kind TEXT NOT NULL,
@@ -67,6 +74,7 @@ CREATE TABLE places (
   name TEXT NOT NULL,
   name_en TEXT,
   name_folded TEXT NOT NULL,
+  names_folded TEXT NOT NULL, -- folded name, English name, acronyms and aliases, ' | '-separated
   aliases TEXT NOT NULL DEFAULT '[]',
   kind TEXT NOT NULL,
   country TEXT,
@@ -82,6 +90,7 @@ CREATE TABLE documents (
   title TEXT,
   title_en TEXT,
   aliases TEXT NOT NULL DEFAULT '[]',
+  names_folded TEXT NOT NULL, -- folded code, titles and aliases
   issuer_id INTEGER REFERENCES organizations (id),
   date TEXT,
   date_precision TEXT
@@ -94,6 +103,7 @@ CREATE TABLE projects (
   name TEXT NOT NULL,
   name_en TEXT,
   name_folded TEXT NOT NULL,
+  names_folded TEXT NOT NULL, -- folded name, English name, acronyms and aliases, ' | '-separated
   acronyms TEXT NOT NULL DEFAULT '[]',
   aliases TEXT NOT NULL DEFAULT '[]',
   funding TEXT,
@@ -126,18 +136,21 @@ CREATE TABLE events (
   title_en TEXT,
   date TEXT, -- 'YYYY-MM-DD'; first day of the month/year when the precision is coarser
   date_precision TEXT,
+  sort_date TEXT NOT NULL, -- date, or '' when unknown
   date_inferred INTEGER NOT NULL DEFAULT 0,
   date_article_id INTEGER REFERENCES articles (id),
   date_start INTEGER,
   date_end INTEGER,
+  date_text TEXT,
+  date_mention_id INTEGER REFERENCES mentions (id),
   part_of_day TEXT,
   online INTEGER NOT NULL DEFAULT 0,
   place_id INTEGER REFERENCES places (id),
   parent_id INTEGER REFERENCES events (id),
   project_id INTEGER REFERENCES projects (id)
 );
-CREATE INDEX events_date_idx ON events (date, id);
-CREATE INDEX events_kind_date_idx ON events (kind, date);
+CREATE INDEX events_sort_date_idx ON events (sort_date, id);
+CREATE INDEX events_kind_date_idx ON events (kind, sort_date);
 CREATE INDEX events_place_idx ON events (place_id);
 CREATE INDEX events_parent_idx ON events (parent_id);
 CREATE INDEX events_project_idx ON events (project_id);
@@ -154,6 +167,8 @@ CREATE TABLE event_reports (
   article_id INTEGER NOT NULL REFERENCES articles (id),
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id),
   PRIMARY KEY (event_id, article_id)
 );
 CREATE INDEX event_reports_article_idx ON event_reports (article_id);
@@ -167,6 +182,8 @@ CREATE TABLE event_participants (
   article_id INTEGER NOT NULL REFERENCES articles (id),
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id),
   CHECK ((person_id IS NULL) <> (organization_id IS NULL))
 );
 CREATE INDEX event_participants_event_idx ON event_participants (event_id);
@@ -179,6 +196,8 @@ CREATE TABLE article_authors (
   ordinal INTEGER NOT NULL,
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id),
   PRIMARY KEY (article_id, person_id)
 );
 CREATE INDEX article_authors_person_idx ON article_authors (person_id);
@@ -191,7 +210,9 @@ CREATE TABLE roles (
   organization_id INTEGER REFERENCES organizations (id),
   article_id INTEGER NOT NULL REFERENCES articles (id),
   start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id)
 );
 CREATE INDEX roles_person_idx ON roles (person_id, article_id);
 CREATE INDEX roles_org_idx ON roles (organization_id);
@@ -207,7 +228,8 @@ CREATE TABLE quotes (
   event_id INTEGER REFERENCES events (id),
   article_id INTEGER NOT NULL REFERENCES articles (id),
   start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL
+  "end" INTEGER NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id)
 );
 CREATE INDEX quotes_speaker_idx ON quotes (speaker_id, article_id, start);
 CREATE INDEX quotes_event_idx ON quotes (event_id);
@@ -226,6 +248,9 @@ CREATE TABLE mentions (
   start INTEGER NOT NULL,
   "end" INTEGER NOT NULL,
   text TEXT NOT NULL,
+  -- ENTITY: an occurrence of the one entity named below. Every other kind is the evidence span of a
+  -- fact (QUOTE, ROLE, REPORT, PARTICIPATION, CLAIM, TITLE, DATE, BYLINE, PUBLISHER, PUBLISHED).
+  kind TEXT NOT NULL,
   person_id INTEGER REFERENCES people (id),
   organization_id INTEGER REFERENCES organizations (id),
   place_id INTEGER REFERENCES places (id),
@@ -233,11 +258,12 @@ CREATE TABLE mentions (
   project_id INTEGER REFERENCES projects (id),
   event_id INTEGER REFERENCES events (id),
   CHECK (
-    (person_id IS NOT NULL) + (organization_id IS NOT NULL) + (place_id IS NOT NULL)
-    + (document_id IS NOT NULL) + (project_id IS NOT NULL) + (event_id IS NOT NULL) = 1
+    ((person_id IS NOT NULL) + (organization_id IS NOT NULL) + (place_id IS NOT NULL)
+      + (document_id IS NOT NULL) + (project_id IS NOT NULL) + (event_id IS NOT NULL))
+    = (kind = 'ENTITY')
   )
 );
-CREATE INDEX mentions_article_idx ON mentions (article_id, start);
+CREATE INDEX mentions_article_idx ON mentions (article_id, kind, start);
 CREATE INDEX mentions_person_idx ON mentions (person_id, article_id);
 CREATE INDEX mentions_org_idx ON mentions (organization_id, article_id);
 CREATE INDEX mentions_place_idx ON mentions (place_id, article_id);
@@ -266,7 +292,9 @@ CREATE TABLE conflict_claims (
   article_id INTEGER NOT NULL REFERENCES articles (id),
   value TEXT NOT NULL,
   start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions (id)
 );
 CREATE INDEX conflict_claims_conflict_idx ON conflict_claims (conflict_id);
 

@@ -1,6 +1,9 @@
 // The one GraphQL application. Both entries (Node server, Worker) build it once at module level and
 // differ only in how they get a database for a request.
-import { createYoga, type YogaServerOptions } from 'graphql-yoga';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerOptions } from 'graphql-yoga';
+import { ErrorCode } from './lib/errors';
 import type { Context } from './context';
 import type { Db } from './db/client';
 import { schema } from './schema';
@@ -22,8 +25,27 @@ export function createApp<TServerContext extends Record<string, unknown> = Recor
     graphiql: { title: 'Vietnam–Korea smart-city news: GraphQL', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL: opts.renderGraphiQL,
     context: (initial) => ({ db: opts.getDb(initial) }),
+    maskedErrors: { maskError: maskClientErrors },
   });
 }
+
+/**
+ * Pothos reports a client's mistakes (unreadable global ID or cursor, contradictory paging arguments)
+ * as PothosValidationError: those keep their message and get BAD_USER_INPUT. Anything else unexpected
+ * is masked by Yoga's default.
+ */
+const maskClientErrors: typeof maskError = (error, message, isDev) => {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (error instanceof PothosValidationError || original instanceof PothosValidationError) {
+    const e = error as GraphQLError;
+    return new GraphQLError(e.message.replace(/^Invalid cursor.*/s, 'Invalid cursor.'), {
+      nodes: e.nodes,
+      path: e.path,
+      extensions: { ...e.extensions, code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return maskError(error, message, isDev);
+};
 
 const DEFAULT_QUERY = `# Articles in the knowledge base, newest first.
 {

@@ -1,12 +1,13 @@
 // Drizzle mirror of migrations/*.sql (the SQL files are the source of truth; a test checks the two agree).
 // camelCase in TypeScript, snake_case in SQL.
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // Factories, not shared objects: a column builder must not be reused across tables.
 const span = () => ({
   start: integer('start').notNull(),
   end: integer('end').notNull(),
 });
+const spanWithText = () => ({ ...span(), text: text('text').notNull(), mentionId: integer('mention_id').notNull() });
 
 export const articles = sqliteTable('articles', {
   id: integer('id').primaryKey(),
@@ -17,17 +18,22 @@ export const articles = sqliteTable('articles', {
   title: text('title').notNull(),
   titleStart: integer('title_start').notNull(),
   titleEnd: integer('title_end').notNull(),
+  titleMentionId: integer('title_mention_id').notNull(),
   titleEn: text('title_en'),
   titleEnStart: integer('title_en_start'),
   titleEnEnd: integer('title_en_end'),
+  titleEnMentionId: integer('title_en_mention_id'),
   publishedLocal: text('published_local'),
   publishedOffset: text('published_offset'),
   publishedDate: text('published_date'),
+  sortDate: text('sort_date').notNull(),
   publishedStart: integer('published_start'),
   publishedEnd: integer('published_end'),
+  publishedMentionId: integer('published_mention_id'),
   publisherId: integer('publisher_id'),
   publisherStart: integer('publisher_start'),
   publisherEnd: integer('publisher_end'),
+  publisherMentionId: integer('publisher_mention_id'),
 });
 
 export const articleContent = sqliteTable(
@@ -46,6 +52,7 @@ export const people = sqliteTable('people', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   nameFolded: text('name_folded').notNull(),
+  namesFolded: text('names_folded').notNull(),
   honorifics: text('honorifics', { mode: 'json' }).$type<string[]>().notNull(),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   country: text('country'),
@@ -57,6 +64,7 @@ export const organizations = sqliteTable('organizations', {
   name: text('name').notNull(),
   nameEn: text('name_en'),
   nameFolded: text('name_folded').notNull(),
+  namesFolded: text('names_folded').notNull(),
   acronyms: text('acronyms', { mode: 'json' }).$type<string[]>().notNull(),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   kind: text('kind').notNull(),
@@ -70,6 +78,7 @@ export const places = sqliteTable('places', {
   name: text('name').notNull(),
   nameEn: text('name_en'),
   nameFolded: text('name_folded').notNull(),
+  namesFolded: text('names_folded').notNull(),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   kind: text('kind').notNull(),
   country: text('country'),
@@ -84,6 +93,7 @@ export const documents = sqliteTable('documents', {
   title: text('title'),
   titleEn: text('title_en'),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+  namesFolded: text('names_folded').notNull(),
   issuerId: integer('issuer_id'),
   date: text('date'),
   datePrecision: text('date_precision'),
@@ -95,6 +105,7 @@ export const projects = sqliteTable('projects', {
   name: text('name').notNull(),
   nameEn: text('name_en'),
   nameFolded: text('name_folded').notNull(),
+  namesFolded: text('names_folded').notNull(),
   acronyms: text('acronyms', { mode: 'json' }).$type<string[]>().notNull(),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   funding: text('funding'),
@@ -128,10 +139,13 @@ export const events = sqliteTable('events', {
   titleEn: text('title_en'),
   date: text('date'),
   datePrecision: text('date_precision'),
+  sortDate: text('sort_date').notNull(),
   dateInferred: integer('date_inferred', { mode: 'boolean' }).notNull(),
   dateArticleId: integer('date_article_id'),
   dateStart: integer('date_start'),
   dateEnd: integer('date_end'),
+  dateText: text('date_text'),
+  dateMentionId: integer('date_mention_id'),
   partOfDay: text('part_of_day'),
   online: integer('online', { mode: 'boolean' }).notNull(),
   placeId: integer('place_id'),
@@ -153,7 +167,7 @@ export const eventReports = sqliteTable(
   {
     eventId: integer('event_id').notNull(),
     articleId: integer('article_id').notNull(),
-    ...span(),
+    ...spanWithText(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.articleId] })],
 );
@@ -165,7 +179,8 @@ export const eventParticipants = sqliteTable('event_participants', {
   organizationId: integer('organization_id'),
   role: text('role').notNull(),
   articleId: integer('article_id').notNull(),
-  ...span(),
+  ...spanWithText(),
+  participationId: integer('participation_id'),
 });
 
 export const articleAuthors = sqliteTable(
@@ -174,7 +189,7 @@ export const articleAuthors = sqliteTable(
     articleId: integer('article_id').notNull(),
     personId: integer('person_id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    ...span(),
+    ...spanWithText(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.personId] })],
 );
@@ -186,7 +201,7 @@ export const roles = sqliteTable('roles', {
   titleEn: text('title_en'),
   organizationId: integer('organization_id'),
   articleId: integer('article_id').notNull(),
-  ...span(),
+  ...spanWithText(),
 });
 
 export const quotes = sqliteTable('quotes', {
@@ -199,6 +214,7 @@ export const quotes = sqliteTable('quotes', {
   eventId: integer('event_id'),
   articleId: integer('article_id').notNull(),
   ...span(),
+  mentionId: integer('mention_id').notNull(),
 });
 
 export const quoteDocuments = sqliteTable(
@@ -224,6 +240,7 @@ export const mentions = sqliteTable('mentions', {
   articleId: integer('article_id').notNull(),
   ...span(),
   text: text('text').notNull(),
+  kind: text('kind').notNull(),
   ...subjectColumns(),
 });
 
@@ -240,11 +257,136 @@ export const conflictClaims = sqliteTable('conflict_claims', {
   conflictId: integer('conflict_id').notNull(),
   articleId: integer('article_id').notNull(),
   value: text('value').notNull(),
-  ...span(),
+  ...spanWithText(),
 });
 
 export const dataset = sqliteTable('dataset', {
   id: integer('id').primaryKey(),
   version: text('version').notNull(),
   loadedAt: text('loaded_at').notNull(),
+});
+
+// ---------- derived link tables (migrations/0002, rebuilt by src/db/derived.ts) ----------
+
+
+export const articlePeople = sqliteTable(
+  'article_people',
+  {
+    articleId: integer('article_id').notNull(),
+    personId: integer('person_id').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    firstStart: integer('first_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.personId] })],
+);
+export const articleOrganizations = sqliteTable(
+  'article_organizations',
+  {
+    articleId: integer('article_id').notNull(),
+    organizationId: integer('organization_id').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    firstStart: integer('first_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.organizationId] })],
+);
+export const articlePlaces = sqliteTable(
+  'article_places',
+  {
+    articleId: integer('article_id').notNull(),
+    placeId: integer('place_id').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    firstStart: integer('first_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.placeId] })],
+);
+export const articleDocuments = sqliteTable(
+  'article_documents',
+  {
+    articleId: integer('article_id').notNull(),
+    documentId: integer('document_id').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    firstStart: integer('first_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.documentId] })],
+);
+export const articleProjects = sqliteTable(
+  'article_projects',
+  {
+    articleId: integer('article_id').notNull(),
+    projectId: integer('project_id').notNull(),
+    mentionCount: integer('mention_count').notNull(),
+    firstStart: integer('first_start').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.projectId] })],
+);
+
+export const participations = sqliteTable('participations', {
+  id: integer('id').primaryKey(),
+  eventId: integer('event_id').notNull(),
+  personId: integer('person_id'),
+  organizationId: integer('organization_id'),
+  role: text('role').notNull(),
+});
+
+export const eventPeople = sqliteTable(
+  'event_people',
+  {
+    eventId: integer('event_id').notNull(),
+    personId: integer('person_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.personId] })],
+);
+export const eventOrganizations = sqliteTable(
+  'event_organizations',
+  {
+    eventId: integer('event_id').notNull(),
+    organizationId: integer('organization_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
+);
+
+export const personOrganizations = sqliteTable(
+  'person_organizations',
+  {
+    personId: integer('person_id').notNull(),
+    organizationId: integer('organization_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.organizationId] })],
+);
+
+export const coParticipants = sqliteTable(
+  'co_participants',
+  {
+    personId: integer('person_id').notNull(),
+    otherId: integer('other_id').notNull(),
+    sharedCount: integer('shared_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.otherId] })],
+);
+export const coParticipantEvents = sqliteTable(
+  'co_participant_events',
+  {
+    personId: integer('person_id').notNull(),
+    otherId: integer('other_id').notNull(),
+    eventId: integer('event_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.otherId, t.eventId] })],
+);
+
+export const relatedArticles = sqliteTable(
+  'related_articles',
+  {
+    articleId: integer('article_id').notNull(),
+    otherId: integer('other_id').notNull(),
+    score: real('score').notNull(),
+    sharedCount: integer('shared_count').notNull(),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.otherId] })],
+);
+export const relatedArticleEntities = sqliteTable('related_article_entities', {
+  rowid: integer('rowid').primaryKey(),
+  articleId: integer('article_id').notNull(),
+  otherId: integer('other_id').notNull(),
+  ...subjectColumns(),
 });

@@ -1,22 +1,159 @@
+import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { LanguageEnum, OrderDirectionEnum } from './enums';
+import { allOf } from './filters';
+import { MentionKindEnum } from './mention';
 
 export const ArticleRef = builder.drizzleNode('articles', {
   name: 'Article',
-  description: 'A news article, stored in full, from which every fact in the knowledge base is extracted.',
+  description:
+    'A news article, stored in full. Every fact in the knowledge base points at a span of an article’s `text`; only the `content` ranges are the article itself (the rest is page chrome: menus, counters, related-news lists).',
   id: { column: (a) => a.slug },
+  // Load only what a query asks for: the stored page text is tens of kilobytes.
+  select: {},
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
-    title: t.exposeString('title', { description: 'The headline as printed.' }),
+    sourceFile: t.exposeString('sourceFile', { description: 'The captured page file this article was read from.' }),
+    title: t.string({
+      description: 'The headline; `lang: EN` gives the English headline of a bilingual article.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { title: true, titleEn: true } },
+      resolve: (a, args) => (args.lang === 'en' && a.titleEn) || a.title,
+    }),
+    titleEn: t.exposeString('titleEn', { nullable: true, description: 'The English headline, when the article has one.' }),
+    titleMention: t.relation('titleMention', { description: 'The span of the headline.' }),
+    languages: t.field({
+      type: [LanguageEnum],
+      description: 'Languages the article is written in.',
+      select: { columns: { languages: true } },
+      resolve: (a) => a.languages.split(',') as Array<typeof LanguageEnum.$inferType>,
+    }),
+    text: t.exposeString('body', {
+      description: 'The full stored text of the captured page. Offsets of every `Mention` refer to this string.',
+    }),
+    content: t.field({
+      type: [ContentRangeRef],
+      description: 'The ranges of `text` that are the article itself, in order, with their language.',
+      select: { with: { content: { orderBy: { ordinal: 'asc' } } }, columns: { body: true } },
+      resolve: (a) =>
+        (a as unknown as { content: Array<{ lang: string; start: number; end: number }>; body: string }).content.map((c) => ({
+          ...c,
+          text: a.body.slice(c.start, c.end),
+        })),
+    }),
+    publishedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Publication date-time with its UTC offset; null unless the text states the offset (see `publishedLocal`).',
+      select: { columns: { publishedLocal: true, publishedOffset: true } },
+      resolve: (a) => (a.publishedLocal && a.publishedOffset ? `${a.publishedLocal}:00${a.publishedOffset}` : null),
+    }),
+    publishedLocal: t.exposeString('publishedLocal', {
+      nullable: true,
+      description: 'Publication date-time as printed (local time, "YYYY-MM-DDTHH:MM"), when the text gives one.',
+    }),
+    publishedDate: t.expose('publishedDate', { type: 'Date', nullable: true, description: 'Publication date, when the text gives one.' }),
+    publishedMention: t.relation('publishedMention', { nullable: true, description: 'The printed publication date.' }),
+    publisher: t.relation('publisher', { nullable: true, description: 'The outlet, when the text identifies it.' }),
+    publisherMention: t.relation('publisherMention', { nullable: true, description: 'The text that identifies the outlet.' }),
+    authors: t.relatedConnection('authors', { description: 'Bylines, in order.', totalCount: true }),
+    events: t.relatedConnection('events', {
+      description: 'Events the article reports or refers to, oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    people: t.relatedConnection('people', { description: 'People the article names.', query: { orderBy: { name: 'asc' } }, totalCount: true }),
+    organizations: t.relatedConnection('organizations', {
+      description: 'Organizations the article names.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    places: t.relatedConnection('places', { description: 'Places the article names.', query: { orderBy: { name: 'asc' } }, totalCount: true }),
+    documents: t.relatedConnection('documents', { description: 'Documents the article names.', totalCount: true }),
+    projects: t.relatedConnection('projects', { description: 'Projects the article names.', totalCount: true }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'Quotes in the article, in reading order.',
+      query: { orderBy: { start: 'asc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Spans of the article, in reading order. By default the entity occurrences; `kinds` selects others.',
+      args: { kinds: t.arg({ type: [MentionKindEnum], required: false, description: 'Kinds to include (default: ENTITY).' }) },
+      query: (args) => ({ where: { kind: { in: args.kinds ?? ['ENTITY'] } }, orderBy: { start: 'asc', id: 'asc' } }),
+      totalCount: true,
+    }),
+    relatedArticles: t.relatedConnection('related', {
+      description: 'Other articles ranked by the entities they share with this one, each with the shared entities.',
+      query: { orderBy: { rank: 'asc' } },
+      totalCount: true,
+    }),
   }),
 });
 
+interface ContentRange {
+  lang: string;
+  start: number;
+  end: number;
+  text: string;
+}
+const ContentRangeRef = builder.objectRef<ContentRange>('ContentRange').implement({
+  description: 'A range of `Article.text` that is the article itself.',
+  fields: (t) => ({
+    lang: t.field({ type: LanguageEnum, description: 'Language of the range.', resolve: (c) => c.lang as typeof LanguageEnum.$inferType }),
+    start: t.exposeInt('start', { description: 'Offset of the first character (inclusive).' }),
+    end: t.exposeInt('end', { description: 'Offset after the last character (exclusive).' }),
+    text: t.exposeString('text', { description: 'The text of the range.' }),
+  }),
+});
+
+const ArticlesFilter = builder.inputType('ArticlesFilter', {
+  description: 'Filters for `articles`; all given conditions must hold.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', description: 'Published on or after this date.' }),
+    to: t.field({ type: 'Date', description: 'Published on or before this date.' }),
+    publisher: t.id({ description: 'The outlet (global ID or slug).' }),
+    language: t.field({ type: LanguageEnum, description: 'Written (at least partly) in this language.' }),
+  }),
+});
+
+function articlesWhere(
+  t: typeof articles,
+  filter: { from?: string | null; to?: string | null; publisher?: string | number | null; language?: string | null } | null | undefined,
+) {
+  if (!filter) return undefined;
+  const publisher = filter.publisher == null ? undefined : slugFromArg(String(filter.publisher), ['Organization'], 'filter.publisher');
+  return allOf([
+    filter.from ? sql`${t.publishedDate} >= ${filter.from}` : undefined,
+    filter.to ? sql`${t.publishedDate} <= ${filter.to}` : undefined,
+    publisher ? sql`${t.publisherId} = (SELECT id FROM organizations WHERE slug = ${publisher.slug})` : undefined,
+    filter.language ? sql`(',' || ${t.languages} || ',') LIKE ${`%,${filter.language},%`}` : undefined,
+  ]);
+}
+
 builder.queryFields((t) => ({
+  article: t.drizzleField({
+    type: 'articles',
+    nullable: true,
+    description: 'An article by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.articles.findFirst(query({ where: { slug: args.slug } })),
+  }),
   articles: t.drizzleConnection({
     type: 'articles',
-    description: 'All articles, newest first.',
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(articles),
-    resolve: (query, _parent, _args, ctx) =>
-      ctx.db.query.articles.findMany(query({ orderBy: { publishedDate: 'desc', id: 'desc' } })),
+    description: 'Articles by publication date, newest first by default (undated articles last).',
+    args: {
+      filter: t.arg({ type: ArticlesFilter, required: false }),
+      order: t.arg({ type: OrderDirectionEnum, defaultValue: 'desc', description: 'Date order.' }),
+    },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(articles, articlesWhere(articles, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.articles.findMany(
+        query({
+          where: { RAW: (t) => articlesWhere(t, args.filter) ?? sql`1` },
+          orderBy: { sortDate: args.order ?? 'desc', id: args.order ?? 'desc' },
+        }),
+      ),
   }),
 }));

@@ -5,7 +5,14 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client, InStatement } from '@libsql/client';
 import { parse as parseYaml } from 'yaml';
+import { DERIVED_STATEMENTS } from '../db/derived';
 import { migrate } from '../db/migrate';
+import {
+  buildSearchDocuments,
+  SEARCH_CLEAR_STATEMENTS,
+  SEARCH_DOCUMENTS_TABLE,
+  SEARCH_REBUILD_STATEMENT,
+} from '../search/indexer';
 import { buildPlan, type Plan, type Row, type SeedSource } from './plan';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
@@ -119,9 +126,18 @@ export async function loadSeed(client: Client, opts: { dir?: string; force?: boo
   if (!opts.force && current.rows[0]?.version === version) return { version, skipped: true, counts };
 
   const statements: InStatement[] = [
+    // Facts and their evidence mentions point at each other; check foreign keys at commit, not per row.
+    'PRAGMA defer_foreign_keys = ON',
     'DELETE FROM dataset',
+    // Derived tables reference the facts, so they are emptied first (the rebuild starts with deletes).
+    ...DERIVED_STATEMENTS.filter((s) => /^(DELETE|UPDATE)/.test(s)),
+    ...SEARCH_CLEAR_STATEMENTS,
     ...[...TABLE_ORDER].reverse().map((t) => `DELETE FROM ${t}`),
     ...TABLE_ORDER.flatMap((t) => insertStatements(t, plan.tables[t] ?? [])),
+    ...DERIVED_STATEMENTS,
+    // The search index (src/search/indexer.ts), built from the same plan, in the same transaction.
+    ...insertStatements(SEARCH_DOCUMENTS_TABLE, buildSearchDocuments(plan.tables)),
+    SEARCH_REBUILD_STATEMENT,
     { sql: 'INSERT INTO dataset (id, version, loaded_at) VALUES (1, ?, ?)', args: [version, new Date().toISOString()] },
   ];
   await client.batch(statements, 'write');

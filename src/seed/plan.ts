@@ -634,6 +634,7 @@ function readArticle(
     published_local: published?.local ?? null,
     published_offset: published?.offset ?? null,
     published_date: published?.date ?? null,
+    sort_date: published?.date ?? '',
     published_start: published?.span.start ?? null,
     published_end: published?.span.end ?? null,
     publisher_start: facts.publisher?.start ?? null,
@@ -1072,6 +1073,12 @@ function assemble(
   }
   const id = (t: EntityType, slug: unknown) => (typeof slug === 'string' ? (ids[t].get(slug) ?? null) : null);
   const json = (xs: string[] | undefined) => JSON.stringify(xs ?? []);
+  const names = (...parts: Array<unknown>) =>
+    parts
+      .flat()
+      .filter((x): x is string => typeof x === 'string' && x !== '')
+      .map(fold)
+      .join(' | ');
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const articleId = new Map(articles.map((a, i) => [a.slug, i + 1]));
 
@@ -1081,6 +1088,30 @@ function assemble(
     rows.push(row);
     t[table] = rows;
   };
+  let mentionId = 0;
+  const bodyOf = new Map(articles.map((a, i) => [i + 1, a.text.body]));
+  /** Records a span as a mention row and returns its id: entity occurrences and the evidence of every fact. */
+  const mention = (articleId: number, span: Span, kind: string, subject?: { type: EntityType; slug: string }) => {
+    const row: Row = {
+      id: ++mentionId,
+      article_id: articleId,
+      start: span.start,
+      end: span.end,
+      text: (bodyOf.get(articleId) ?? '').slice(span.start, span.end),
+      kind,
+      person_id: null,
+      organization_id: null,
+      place_id: null,
+      document_id: null,
+      project_id: null,
+      event_id: null,
+    };
+    if (subject) row[SUBJECT_COLUMN[subject.type]] = id(subject.type, subject.slug);
+    push('mentions', row);
+    return mentionId;
+  };
+  const optionalMention = (articleId: number, start: unknown, end: unknown, kind: string) =>
+    typeof start === 'number' && typeof end === 'number' ? mention(articleId, { start, end }, kind) : null;
 
   for (const e of parentsFirst(byType('org').map((e) => ({ ...e, parent: str(e.fields.parent) ?? undefined })))) {
     push('organizations', {
@@ -1089,6 +1120,7 @@ function assemble(
       name: str(e.fields.name),
       name_en: str(e.fields.name_en),
       name_folded: fold(String(e.fields.name)),
+      names_folded: names(e.fields.name, e.fields.name_en, e.sets.acronyms, e.sets.aliases),
       acronyms: json(e.sets.acronyms),
       aliases: json(e.sets.aliases),
       kind: str(e.fields.kind),
@@ -1103,6 +1135,7 @@ function assemble(
       name: str(e.fields.name),
       name_en: str(e.fields.name_en),
       name_folded: fold(String(e.fields.name)),
+      names_folded: names(e.fields.name, e.fields.name_en, e.sets.aliases),
       aliases: json(e.sets.aliases),
       kind: str(e.fields.kind),
       country: str(e.fields.country),
@@ -1115,6 +1148,7 @@ function assemble(
       slug: e.slug,
       name: str(e.fields.name),
       name_folded: fold(String(e.fields.name)),
+      names_folded: names(e.fields.name, e.sets.aliases),
       honorifics: json(e.sets.honorifics),
       aliases: json(e.sets.aliases),
       country: str(e.fields.country),
@@ -1130,6 +1164,7 @@ function assemble(
       title: str(e.fields.title),
       title_en: str(e.fields.title_en),
       aliases: json(e.sets.aliases),
+      names_folded: names(e.fields.code, e.fields.title, e.fields.title_en, e.sets.aliases),
       issuer_id: id('org', e.fields.issuer),
       date: d?.iso ?? null,
       date_precision: d?.precision ?? null,
@@ -1143,6 +1178,7 @@ function assemble(
       name: str(e.fields.name),
       name_en: str(e.fields.name_en),
       name_folded: fold(String(e.fields.name)),
+      names_folded: names(e.fields.name, e.fields.name_en, e.sets.acronyms, e.sets.aliases),
       acronyms: json(e.sets.acronyms),
       aliases: json(e.sets.aliases),
       funding: str(e.fields.funding),
@@ -1163,22 +1199,29 @@ function assemble(
   }
 
   articles.forEach((a, i) => {
+    const aid = i + 1;
     push('articles', {
-      id: i + 1,
+      id: aid,
       slug: a.slug,
       ...a.row,
+      title_mention_id: mention(aid, { start: a.row.title_start as number, end: a.row.title_end as number }, 'TITLE'),
+      title_en_mention_id: optionalMention(aid, a.row.title_en_start, a.row.title_en_end, 'TITLE'),
+      published_mention_id: optionalMention(aid, a.row.published_start, a.row.published_end, 'PUBLISHED'),
       publisher_id: a.publisher ? id('org', a.publisher.org) : null,
+      publisher_mention_id: optionalMention(aid, a.row.publisher_start, a.row.publisher_end, 'PUBLISHER'),
     });
     a.text.content.forEach((r, j) => {
-      push('article_content', { article_id: i + 1, ordinal: j + 1, lang: r.lang, start: r.start, end: r.end });
+      push('article_content', { article_id: aid, ordinal: j + 1, lang: r.lang, start: r.start, end: r.end });
     });
     a.authors.forEach((au, j) => {
       push('article_authors', {
-        article_id: i + 1,
+        article_id: aid,
         person_id: id('person', au.person),
         ordinal: j + 1,
         start: au.start,
         end: au.end,
+        text: a.text.body.slice(au.start, au.end),
+        mention_id: mention(aid, au, 'BYLINE'),
       });
     });
   });
@@ -1195,10 +1238,13 @@ function assemble(
       title_en: str(e.fields.title_en),
       date: d?.iso ?? null,
       date_precision: d?.precision ?? null,
+      sort_date: d?.iso ?? '',
       date_inferred: d?.inferred ? 1 : 0,
       date_article_id: d ? (articleId.get(d.article) ?? null) : null,
       date_start: d?.span.start ?? null,
       date_end: d?.span.end ?? null,
+      date_text: d ? (bodyOf.get(articleId.get(d.article) ?? 0)?.slice(d.span.start, d.span.end) ?? null) : null,
+      date_mention_id: d ? mention(articleId.get(d.article) ?? 0, d.span, 'DATE') : null,
       part_of_day: str(e.fields.part_of_day),
       online: e.fields.online ? 1 : 0,
       place_id: id('place', e.fields.place),
@@ -1211,12 +1257,18 @@ function assemble(
 
   let roleId = 0;
   let quoteId = 0;
-  let mentionId = 0;
   let participantId = 0;
   articles.forEach((a, i) => {
     const aid = i + 1;
     for (const r of a.eventReports)
-      push('event_reports', { event_id: id('event', r.event), article_id: aid, start: r.start, end: r.end });
+      push('event_reports', {
+        event_id: id('event', r.event),
+        article_id: aid,
+        start: r.start,
+        end: r.end,
+        text: a.text.body.slice(r.start, r.end),
+        mention_id: mention(aid, r, 'REPORT'),
+      });
     for (const p of a.participants) {
       push('event_participants', {
         id: ++participantId,
@@ -1227,6 +1279,8 @@ function assemble(
         article_id: aid,
         start: p.start,
         end: p.end,
+        text: a.text.body.slice(p.start, p.end),
+        mention_id: mention(aid, p, 'PARTICIPATION'),
       });
     }
     const roleIds = new Map<string, number>();
@@ -1244,6 +1298,8 @@ function assemble(
         article_id: aid,
         start: r.start,
         end: r.end,
+        text: a.text.body.slice(r.start, r.end),
+        mention_id: mention(aid, r, 'ROLE'),
       });
     }
     const perSpeaker = new Map<string, number>();
@@ -1269,26 +1325,11 @@ function assemble(
         article_id: aid,
         start: q.start,
         end: q.end,
+        mention_id: mention(aid, q, 'QUOTE'),
       });
       for (const d of q.documents) push('quote_documents', { quote_id: qid, document_id: id('document', d) });
     }
-    for (const m of a.mentions) {
-      const row: Row = {
-        id: ++mentionId,
-        article_id: aid,
-        start: m.start,
-        end: m.end,
-        text: a.text.body.slice(m.start, m.end),
-        person_id: null,
-        organization_id: null,
-        place_id: null,
-        document_id: null,
-        project_id: null,
-        event_id: null,
-      };
-      row[SUBJECT_COLUMN[m.type]] = id(m.type, m.slug);
-      push('mentions', row);
-    }
+    for (const m of a.mentions) mention(aid, m, 'ENTITY', m);
   });
 
   conflictRows.conflicts.forEach((c, i) => {
@@ -1317,6 +1358,8 @@ function assemble(
       value: cl.value as string,
       start: cl.start as number,
       end: cl.end as number,
+      text: bodyOf.get(articleId.get(cl.article) ?? 0)?.slice(cl.start as number, cl.end as number) ?? '',
+      mention_id: mention(articleId.get(cl.article) ?? 0, { start: cl.start as number, end: cl.end as number }, 'CLAIM'),
     });
   });
   return { tables: t };

@@ -27,12 +27,13 @@ const rows = async (sql: string) => (await client.execute(sql)).rows;
 const SPANS: Record<string, string> = {
   mentions: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM mentions',
   quotes: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM quotes',
-  roles: 'SELECT article_id AS a, start AS s, "end" AS e FROM roles',
-  event_participants: 'SELECT article_id AS a, start AS s, "end" AS e FROM event_participants',
-  event_reports: 'SELECT article_id AS a, start AS s, "end" AS e FROM event_reports',
-  event_dates: 'SELECT date_article_id AS a, date_start AS s, date_end AS e FROM events WHERE date_start IS NOT NULL',
-  article_authors: 'SELECT article_id AS a, start AS s, "end" AS e FROM article_authors',
-  conflict_claims: 'SELECT article_id AS a, start AS s, "end" AS e FROM conflict_claims',
+  roles: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM roles',
+  event_participants: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM event_participants',
+  event_reports: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM event_reports',
+  event_dates:
+    'SELECT date_article_id AS a, date_start AS s, date_end AS e, date_text AS t FROM events WHERE date_start IS NOT NULL',
+  article_authors: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM article_authors',
+  conflict_claims: 'SELECT article_id AS a, start AS s, "end" AS e, text AS t FROM conflict_claims',
   titles: 'SELECT id AS a, title_start AS s, title_end AS e, title AS t FROM articles',
   titles_en:
     'SELECT id AS a, title_en_start AS s, title_en_end AS e, title_en AS t FROM articles WHERE title_en IS NOT NULL',

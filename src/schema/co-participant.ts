@@ -1,0 +1,15 @@
+import { builder } from '../builder';
+
+builder.drizzleObject('coParticipants', {
+  name: 'CoParticipant',
+  description: 'Another person who took part in the same events.',
+  fields: (t) => ({
+    person: t.relation('other', { description: 'The other person.' }),
+    sharedCount: t.exposeInt('sharedCount', { description: 'How many events they share.' }),
+    sharedEvents: t.relatedConnection('sharedEvents', {
+      description: 'The shared events, oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+  }),
+});

@@ -1,0 +1,47 @@
+import { builder } from '../builder';
+import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
+
+export const ConflictRef = builder.drizzleNode('conflicts', {
+  name: 'Conflict',
+  description: 'A disagreement between sources about the same fact. Every claim is kept with its source span; none is silently preferred.',
+  id: { column: (c) => c.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    field: t.exposeString('field', { description: 'The fact in dispute, e.g. "code" or "duration".' }),
+    description: t.exposeString('description', { description: 'What the disagreement is.' }),
+    subject: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity the disagreement is about.',
+      select: (_args, _ctx, nested) => ({
+        with: Object.fromEntries(ENTITY_RELATIONS.map(([rel, type]) => [rel, nested(true, [], type)])),
+      }),
+      resolve: (c) => toEntity(c as Record<string, unknown>),
+    }),
+    claims: t.relatedConnection('claims', {
+      description: 'What each source says.',
+      query: { orderBy: { id: 'asc' } },
+      totalCount: true,
+    }),
+  }),
+});
+
+builder.drizzleObject('conflictClaims', {
+  name: 'Claim',
+  description: 'One source’s value in a disagreement.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The value this source gives.' }),
+    article: t.relation('article', { description: 'The source article.' }),
+    mention: t.relation('mention', { description: 'Where the article says it.' }),
+    conflict: t.relation('conflict', { description: 'The disagreement.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  conflicts: t.drizzleConnection({
+    type: 'conflicts',
+    description: 'Every recorded disagreement between sources.',
+    totalCount: (_parent, _args, ctx) => ctx.db.$count(ctx.db._.relations.conflicts.table),
+    resolve: (query, _parent, _args, ctx) => ctx.db.query.conflicts.findMany(query({ orderBy: { slug: 'asc' } })),
+  }),
+}));

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { documents } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { DatePrecisionEnum, DocumentKindEnum, LanguageEnum } from './enums';
+import { allOf, namesContain } from './filters';
+
+export const DocumentRef = builder.drizzleNode('documents', {
+  name: 'Document',
+  description: 'A decision, resolution, scheme, party document, memorandum or guideline the articles refer to.',
+  id: { column: (d) => d.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    kind: t.field({ type: DocumentKindEnum, description: 'What kind of document.', resolve: (d) => d.kind as typeof DocumentKindEnum.$inferType }),
+    code: t.exposeString('code', {
+      nullable: true,
+      description: 'The code as written (e.g. "950/QĐ-TTg"). Null when unknown or when sources disagree: see `conflicts`.',
+    }),
+    title: t.string({
+      nullable: true,
+      description: 'Title in Vietnamese, or in English with `lang: EN` where an article gives one.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { title: true, titleEn: true } },
+      resolve: (d, args) => (args.lang === 'en' && d.titleEn) || d.title,
+    }),
+    aliases: t.exposeStringList('aliases', { description: 'Other ways the articles refer to it (codes, short names).' }),
+    issuer: t.relation('issuer', { nullable: true, description: 'The organization that issued it.' }),
+    date: t.expose('date', { type: 'Date', nullable: true, description: 'Date of issue (first day of the period when partial).' }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How much of `date` is known.',
+      resolve: (d) => d.datePrecision as typeof DatePrecisionEnum.$inferType | null,
+    }),
+    events: t.relatedConnection('events', {
+      description: 'Events that produced or acted on the document, oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    quotes: t.relatedConnection('quotes', { description: 'Quotes that cite the document.', totalCount: true }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention the document, newest first.',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every place the document is mentioned.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this document.', totalCount: true }),
+  }),
+});
+
+const DocumentsFilter = builder.inputType('DocumentsFilter', {
+  description: 'Filters for `documents`; all given conditions must hold.',
+  fields: (t) => ({
+    text: t.string({ description: 'Part of the code, title or an alias, diacritic-insensitive ("38/QD-BXD", "de an 950").' }),
+    kind: t.field({ type: DocumentKindEnum }),
+    issuer: t.id({ description: 'The issuing organization (global ID or slug).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  document: t.drizzleField({
+    type: 'documents',
+    nullable: true,
+    description: 'A document by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.documents.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  documents: t.drizzleConnection({
+    type: 'documents',
+    description: 'Documents in the knowledge base, by slug.',
+    args: { filter: t.arg({ type: DocumentsFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(documents, documentsWhere(documents, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.documents.findMany(query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } })),
+  }),
+}));
+
+function documentsWhere(
+  t: typeof documents,filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined) {
+  if (!filter) return undefined;
+  const issuer = filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
+  return allOf([
+    filter.text ? namesContain(t.namesFolded, filter.text) : undefined,
+    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
+    issuer ? sql`${t.issuerId} = (SELECT id FROM organizations o WHERE o.slug = ${issuer.slug})` : undefined,
+  ]);
+}

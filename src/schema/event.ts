@@ -1,0 +1,196 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { events } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { DatePrecisionEnum, EventKindEnum, LanguageEnum, OrderDirectionEnum, ParticipantRoleEnum, PartOfDayEnum } from './enums';
+import { allOf } from './filters';
+import { MentionRef } from './mention';
+
+export const EventRef = builder.drizzleNode('events', {
+  name: 'Event',
+  description:
+    'Something an article reports or refers to as having happened: a signing, conference, workshop, forum, or a dated act such as a minister signing a decision. One real event is one node, with every article that reports it.',
+  id: { column: (e) => e.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    kind: t.field({ type: EventKindEnum, description: 'What kind of event.', resolve: (e) => e.kind as typeof EventKindEnum.$inferType }),
+    title: t.string({
+      description: 'Title in Vietnamese, or English with `lang: EN` where an article gives one.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { title: true, titleEn: true } },
+      resolve: (e, args) => (args.lang === 'en' && e.titleEn) || e.title,
+    }),
+    titleEn: t.exposeString('titleEn', { nullable: true, description: 'English title as an article gives it.' }),
+    date: t.expose('date', { type: 'Date', nullable: true, description: 'When it happened (first day of the period when partial).' }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How much of `date` the text states.',
+      resolve: (e) => e.datePrecision as typeof DatePrecisionEnum.$inferType | null,
+    }),
+    dateInferred: t.exposeBoolean('dateInferred', {
+      description: 'True when part of the date (usually the year) came from the article’s publication date, not from the text.',
+    }),
+    dateMention: t.relation('dateMention', { nullable: true, description: 'The text the date was read from.' }),
+    partOfDay: t.field({
+      type: PartOfDayEnum,
+      nullable: true,
+      description: 'Part of the day, when stated.',
+      resolve: (e) => e.partOfDay as typeof PartOfDayEnum.$inferType | null,
+    }),
+    online: t.exposeBoolean('online', { description: 'True when the event was held online.' }),
+    place: t.relation('place', { nullable: true, description: 'Where it was held.' }),
+    parent: t.relation('parent', { nullable: true, description: 'The event this one was part of or followed.' }),
+    children: t.relatedConnection('children', {
+      description: 'Events held as part of, or right after, this one.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    project: t.relation('project', { nullable: true, description: 'The project the event belongs to.' }),
+    documents: t.relatedConnection('documents', { description: 'Documents the event produced or acted on.', totalCount: true }),
+    participants: t.relatedConnection('participations', {
+      description: 'People and organizations that took part, each with their role (one entry per role).',
+      args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
+      query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
+      totalCount: true,
+    }),
+    organizers: t.relatedConnection('participations', {
+      description: 'Who organized the event (participants with the ORGANIZER role).',
+      query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
+      totalCount: true,
+    }),
+    people: t.relatedConnection('people', {
+      description: 'Distinct people who took part, in any role.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    organizations: t.relatedConnection('organizations', {
+      description: 'Distinct organizations that took part, in any role.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'What was said at the event.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    reportedIn: t.relatedConnection('reports', {
+      description: 'Every article that reports or refers to the event, with the span where it does.',
+      query: { orderBy: { articleId: 'asc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every place the event is named.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this event.', totalCount: true }),
+  }),
+});
+
+builder.drizzleObject('participations', {
+  name: 'EventParticipant',
+  description: 'A person or organization in one role at an event, with the spans that state it.',
+  fields: (t) => ({
+    role: t.field({ type: ParticipantRoleEnum, description: 'The part they played.', resolve: (p) => p.role as typeof ParticipantRoleEnum.$inferType }),
+    person: t.relation('person', { nullable: true, description: 'The person, when the participant is a person.' }),
+    organization: t.relation('organization', { nullable: true, description: 'The organization, when the participant is one.' }),
+    event: t.relation('event', { description: 'The event.' }),
+    evidence: t.field({
+      type: [MentionRef],
+      description: 'The spans (in one or more articles) that state this participation.',
+      select: (_args, _ctx, nested) => ({ with: { evidence: { columns: {}, with: { mention: nested(true) } } } }),
+      resolve: (p) => (p as unknown as { evidence: Array<{ mention: never }> }).evidence.map((e) => e.mention),
+    }),
+  }),
+});
+
+builder.drizzleObject('eventReports', {
+  name: 'EventReport',
+  description: 'An article reporting or referring to an event.',
+  fields: (t) => ({
+    article: t.relation('article', { description: 'The article.' }),
+    event: t.relation('event', { description: 'The event.' }),
+    mention: t.relation('mention', { description: 'Where in the article the event is reported.' }),
+  }),
+});
+
+const EventsFilter = builder.inputType('EventsFilter', {
+  description: 'Filters for `events`; all given conditions must hold.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', description: 'On or after this date.' }),
+    to: t.field({ type: 'Date', description: 'On or before this date.' }),
+    kinds: t.field({ type: [EventKindEnum], description: 'Any of these kinds.' }),
+    participant: t.id({ description: 'A person or organization (global ID or slug) that took part.' }),
+    place: t.id({ description: 'Held at this place or a place inside it (global ID or slug).' }),
+    project: t.id({ description: 'Belonging to this project (global ID or slug).' }),
+    document: t.id({ description: 'Producing or acting on this document (global ID or slug).' }),
+  }),
+});
+
+type EventsFilterValue = {
+  from?: string | null;
+  to?: string | null;
+  kinds?: string[] | null;
+  participant?: string | number | null;
+  place?: string | number | null;
+  project?: string | number | null;
+  document?: string | number | null;
+};
+
+function eventsWhere(
+  t: typeof events,filter: EventsFilterValue | null | undefined) {
+  if (!filter) return undefined;
+  const participant =
+    filter.participant == null ? undefined : slugFromArg(String(filter.participant), ['Person', 'Organization'], 'filter.participant');
+  const place = filter.place == null ? undefined : slugFromArg(String(filter.place), ['Place'], 'filter.place');
+  const project = filter.project == null ? undefined : slugFromArg(String(filter.project), ['Project'], 'filter.project');
+  const document = filter.document == null ? undefined : slugFromArg(String(filter.document), ['Document'], 'filter.document');
+  const asPerson = sql`SELECT ep.event_id FROM event_people ep JOIN people x ON x.id = ep.person_id WHERE x.slug = ${participant?.slug}`;
+  const asOrg = sql`SELECT eo.event_id FROM event_organizations eo JOIN organizations x ON x.id = eo.organization_id WHERE x.slug = ${participant?.slug}`;
+  return allOf([
+    filter.from ? sql`${t.date} >= ${filter.from}` : undefined,
+    filter.to ? sql`${t.date} <= ${filter.to}` : undefined,
+    filter.kinds?.length ? sql`${t.kind} IN (${sql.join(filter.kinds.map((k) => sql`${k}`), sql`, `)})` : undefined,
+    participant
+      ? participant.type === 'Person'
+        ? sql`${t.id} IN (${asPerson})`
+        : participant.type === 'Organization'
+          ? sql`${t.id} IN (${asOrg})`
+          : sql`(${t.id} IN (${asPerson}) OR ${t.id} IN (${asOrg}))`
+      : undefined,
+    place
+      ? sql`${t.placeId} IN (WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${place.slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT id FROM inside)`
+      : undefined,
+    project ? sql`${t.projectId} = (SELECT id FROM projects WHERE slug = ${project.slug})` : undefined,
+    document
+      ? sql`${t.id} IN (SELECT ed.event_id FROM event_documents ed JOIN documents d ON d.id = ed.document_id WHERE d.slug = ${document.slug})`
+      : undefined,
+  ]);
+}
+
+builder.queryFields((t) => ({
+  event: t.drizzleField({
+    type: 'events',
+    nullable: true,
+    description: 'An event by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  events: t.drizzleConnection({
+    type: 'events',
+    description: 'Events in date order (undated events first when ascending, last when descending).',
+    args: {
+      filter: t.arg({ type: EventsFilter, required: false }),
+      order: t.arg({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Date order.' }),
+    },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.events.findMany(
+        query({
+          where: { RAW: (t) => eventsWhere(t, args.filter) ?? sql`1` },
+          orderBy: { sortDate: args.order ?? 'asc', id: args.order ?? 'asc' },
+        }),
+      ),
+  }),
+}));

@@ -1,0 +1,43 @@
+// Loads rows of several GraphQL types for a list field (search results, timeline, paths) with one SQL
+// statement per type present, each planned from what the client selected under that type, so nested
+// relations are folded into it rather than fetched row by row.
+import { brandWithType } from '@pothos/core';
+import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
+import type { GraphQLResolveInfo } from 'graphql';
+import { builder } from '../builder';
+import type { Context } from '../context';
+import { NODE_TABLES } from '../lib/node-lookup';
+
+export interface NodeKey {
+  typename: keyof typeof NODE_TABLES & string;
+  id: number;
+}
+
+/**
+ * `path` leads from the field being resolved to the field holding the node (e.g. ['edges', 'node']).
+ * Returns a map keyed `${typename}:${id}`.
+ */
+export async function loadNodes(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  path: string[],
+  keys: NodeKey[],
+): Promise<Map<string, object>> {
+  const byType = new Map<string, number[]>();
+  for (const k of keys) byType.set(k.typename, [...(byType.get(k.typename) ?? []), k.id]);
+  const config = getSchemaConfig(builder);
+  const out = new Map<string, object>();
+  await Promise.all(
+    [...byType].map(async ([typename, ids]) => {
+      const table = NODE_TABLES[typename] as string;
+      const query = queryFromInfo({ config, context: ctx, info, typeName: typename, path, where: { id: { in: ids } } });
+      const finder = (ctx.db.query as unknown as Record<string, { findMany: (q: unknown) => Promise<Array<{ id: number }>> }>)[table];
+      const rows = await (finder as { findMany: (q: unknown) => Promise<Array<{ id: number }>> }).findMany(query);
+      for (const row of rows) {
+        brandWithType(row, typename as never);
+        out.set(`${typename}:${row.id}`, row);
+      }
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { organizations } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { LanguageEnum, OrganizationKindEnum } from './enums';
+import { allOf, namesContain } from './filters';
+
+export const OrganizationRef = builder.drizzleNode('organizations', {
+  name: 'Organization',
+  description: 'A ministry, department, association, university, city government, embassy, company or outlet.',
+  id: { column: (o) => o.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    name: t.string({
+      description: 'Name in Vietnamese, or in English with `lang: EN` where an article gives one.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { name: true, nameEn: true } },
+      resolve: (o, args) => (args.lang === 'en' && o.nameEn) || o.name,
+    }),
+    nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name as an article gives it.' }),
+    acronyms: t.exposeStringList('acronyms', { description: 'Acronyms as given in the articles (VKC, KICT, MOLIT …).' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other forms of the name found in the articles.' }),
+    kind: t.field({
+      type: OrganizationKindEnum,
+      description: 'What kind of organization.',
+      resolve: (o) => o.kind as typeof OrganizationKindEnum.$inferType,
+    }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    parent: t.relation('parent', { nullable: true, description: 'The organization this one belongs to, when stated.' }),
+    children: t.relatedConnection('children', {
+      description: 'Organizations stated to belong to this one.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    people: t.relatedConnection('people', {
+      description: 'People who hold a role in this organization, according to any article.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    events: t.relatedConnection('events', {
+      description: 'Events the organization took part in (in any role), oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    projects: t.relatedConnection('projects', {
+      description: 'Projects the organization is a partner in.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    documents: t.relatedConnection('issuedDocuments', {
+      description: 'Documents the organization issued.',
+      query: { orderBy: { slug: 'asc' } },
+      totalCount: true,
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention the organization, newest first.',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    published: t.relatedConnection('published', {
+      description: 'Articles this organization published (as their outlet).',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every occurrence of the organization in article content.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about it.', totalCount: true }),
+  }),
+});
+
+const OrganizationsFilter = builder.inputType('OrganizationsFilter', {
+  description: 'Filters for `organizations`; all given conditions must hold.',
+  fields: (t) => ({
+    name: t.string({ description: 'Part of a name, English name, acronym or alias, diacritic-insensitive.' }),
+    kind: t.field({ type: OrganizationKindEnum }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code.' }),
+    parent: t.id({ description: 'Only organizations belonging to this one (global ID or slug).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  organization: t.drizzleField({
+    type: 'organizations',
+    nullable: true,
+    description: 'An organization by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  organizations: t.drizzleConnection({
+    type: 'organizations',
+    description: 'Organizations in the knowledge base, by name.',
+    args: { filter: t.arg({ type: OrganizationsFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationsWhere(organizations, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.organizations.findMany(
+        query({ where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+      ),
+  }),
+}));
+
+function organizationsWhere(
+  t: typeof organizations,
+  filter: { name?: string | null; kind?: string | null; country?: string | null; parent?: string | number | null } | null | undefined,
+) {
+  if (!filter) return undefined;
+  const parent = filter.parent == null ? undefined : slugFromArg(String(filter.parent), ['Organization'], 'filter.parent');
+  return allOf([
+    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
+    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
+    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    parent
+      ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})`
+      : undefined,
+  ]);
+}

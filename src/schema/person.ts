@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { people } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { QuoteKindEnum } from './enums';
+import { allOf, namesContain } from './filters';
+
+export const PersonRef = builder.drizzleNode('people', {
+  name: 'Person',
+  description:
+    'A named person who speaks, is quoted, signs, attends or writes in the articles. The same person across articles is one node.',
+  id: { column: (p) => p.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    name: t.exposeString('name', { description: 'Name as written in Vietnamese (NFC), without honorifics.' }),
+    asciiName: t.exposeString('nameFolded', {
+      description: 'The name folded to plain lower-case letters (diacritics removed, đ → d), e.g. "luu duc minh".',
+    }),
+    honorifics: t.exposeStringList('honorifics', {
+      description: 'Honorifics and titles written before the name in the articles (ông, bà, ngài, TS., KTS …).',
+    }),
+    aliases: t.exposeStringList('aliases', { description: 'Other renderings of the name found in the articles.' }),
+    country: t.exposeString('country', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 country code, when the text makes the country clear.',
+    }),
+    roles: t.relatedConnection('roles', {
+      description: 'Roles as stated in each article (title, organization, and the span that states it).',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'What the person said, directly or reported, in article order.',
+      args: { kind: t.arg({ type: QuoteKindEnum, required: false, description: 'Only quotes of this kind.' }) },
+      query: (args) => ({
+        where: args.kind ? { kind: args.kind } : {},
+        orderBy: { articleId: 'asc', start: 'asc' },
+      }),
+      totalCount: true,
+    }),
+    events: t.relatedConnection('events', {
+      description: 'Events the person took part in (participant or quoted speaker), oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention the person, newest first.',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    organizations: t.relatedConnection('organizations', {
+      description: 'Organizations the person holds a role in, according to any article.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    coParticipants: t.relatedConnection('coParticipants', {
+      description: 'People who took part in the same events, most shared events first, each with the shared events.',
+      query: { orderBy: { sharedCount: 'desc', otherId: 'asc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every occurrence of the person in article content.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this person.', totalCount: true }),
+  }),
+});
+
+const PeopleFilter = builder.inputType('PeopleFilter', {
+  description: 'Filters for `people`; all given conditions must hold.',
+  fields: (t) => ({
+    name: t.string({
+      description: 'Part of the name or an alias, diacritic-insensitive (đ = d): "luu duc" finds Lưu Đức Minh.',
+    }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code, e.g. "KR".' }),
+    organization: t.id({ description: 'An organization (global ID or slug) the person holds a role in.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  person: t.drizzleField({
+    type: 'people',
+    nullable: true,
+    description: 'A person by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.people.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  people: t.drizzleConnection({
+    type: 'people',
+    description: 'People in the knowledge base, by name.',
+    args: { filter: t.arg({ type: PeopleFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleWhere(people, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.people.findMany(
+        query({ where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+      ),
+  }),
+}));
+
+function peopleWhere(
+  t: typeof people,filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined) {
+  if (!filter) return undefined;
+  const org = filter.organization == null ? undefined : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
+  return allOf([
+    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
+    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    org
+      ? sql`${t.id} IN (SELECT po.person_id FROM person_organizations po JOIN organizations o ON o.id = po.organization_id WHERE o.slug = ${org.slug})`
+      : undefined,
+  ]);
+}

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { places } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { LanguageEnum, PlaceKindEnum } from './enums';
+import { allOf, namesContain } from './filters';
+
+export const PlaceRef = builder.drizzleNode('places', {
+  name: 'Place',
+  description: 'A country, province, city, venue, economic zone, urban area or river, with containment where the text shows it.',
+  id: { column: (p) => p.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    name: t.string({
+      description: 'Name in Vietnamese, or in English with `lang: EN` where an article gives one.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { name: true, nameEn: true } },
+      resolve: (p, args) => (args.lang === 'en' && p.nameEn) || p.name,
+    }),
+    nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name as an article gives it.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other forms of the name found in the articles.' }),
+    kind: t.field({ type: PlaceKindEnum, description: 'What kind of place.', resolve: (p) => p.kind as typeof PlaceKindEnum.$inferType }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    parent: t.relation('parent', { nullable: true, description: 'The place that contains this one.' }),
+    children: t.relatedConnection('children', {
+      description: 'Places this one contains.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
+    events: t.relatedConnection('events', {
+      description: 'Events held here, oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention the place, newest first.',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every occurrence of the place in article content.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+  }),
+});
+
+const PlacesFilter = builder.inputType('PlacesFilter', {
+  description: 'Filters for `places`; all given conditions must hold.',
+  fields: (t) => ({
+    name: t.string({ description: 'Part of a name or alias, diacritic-insensitive.' }),
+    kind: t.field({ type: PlaceKindEnum }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code.' }),
+    within: t.id({ description: 'Only places directly inside this one (global ID or slug).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  place: t.drizzleField({
+    type: 'places',
+    nullable: true,
+    description: 'A place by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.places.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  places: t.drizzleConnection({
+    type: 'places',
+    description: 'Places in the knowledge base, by name.',
+    args: { filter: t.arg({ type: PlacesFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.places.findMany(query({ where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } })),
+  }),
+}));
+
+function placesWhere(
+  t: typeof places,
+  filter: { name?: string | null; kind?: string | null; country?: string | null; within?: string | number | null } | null | undefined,
+) {
+  if (!filter) return undefined;
+  const within = filter.within == null ? undefined : slugFromArg(String(filter.within), ['Place'], 'filter.within');
+  return allOf([
+    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
+    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
+    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    within ? sql`${t.parentId} = (SELECT id FROM places p WHERE p.slug = ${within.slug})` : undefined,
+  ]);
+}

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { projects } from '../db/schema';
+import { LanguageEnum } from './enums';
+import { namesContain } from './filters';
+
+export const ProjectRef = builder.drizzleNode('projects', {
+  name: 'Project',
+  description: 'A named project or initiative, with its components, partners, funding and period where stated.',
+  id: { column: (p) => p.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
+    name: t.string({
+      description: 'Name in Vietnamese, or in English with `lang: EN` where an article gives one.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { name: true, nameEn: true } },
+      resolve: (p, args) => (args.lang === 'en' && p.nameEn) || p.name,
+    }),
+    nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name as an article gives it.' }),
+    acronyms: t.exposeStringList('acronyms', { description: 'Acronyms as given (e.g. VKC).' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names found in the articles.' }),
+    funding: t.exposeString('funding', { nullable: true, description: 'Funding as stated.' }),
+    periodStart: t.exposeString('periodStart', { nullable: true, description: 'Start as stated: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    periodEnd: t.exposeString('periodEnd', { nullable: true, description: 'End as stated: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    components: t.relatedConnection('components', {
+      description: 'The project’s components (hợp phần), by number.',
+      query: { orderBy: { number: 'asc' } },
+      totalCount: true,
+    }),
+    partners: t.relatedConnection('partnerLinks', {
+      description: 'Partner organizations with their stated role.',
+      query: { orderBy: { organizationId: 'asc' } },
+      totalCount: true,
+    }),
+    events: t.relatedConnection('events', {
+      description: 'Events of the project, oldest first.',
+      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+      totalCount: true,
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention the project, newest first.',
+      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+      totalCount: true,
+    }),
+    mentions: t.relatedConnection('mentions', {
+      description: 'Every place the project is mentioned.',
+      query: { orderBy: { articleId: 'asc', start: 'asc' } },
+      totalCount: true,
+    }),
+    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this project.', totalCount: true }),
+  }),
+});
+
+builder.drizzleObject('projectComponents', {
+  name: 'ProjectComponent',
+  description: 'A numbered component (hợp phần) of a project.',
+  fields: (t) => ({
+    number: t.exposeInt('number', { description: 'The component’s number.' }),
+    title: t.string({
+      description: 'Title in Vietnamese, or English with `lang: EN`.',
+      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
+      select: { columns: { title: true, titleEn: true } },
+      resolve: (c, args) => (args.lang === 'en' && c.titleEn) || c.title,
+    }),
+    project: t.relation('project', { description: 'The project.' }),
+  }),
+});
+
+builder.drizzleObject('projectPartners', {
+  name: 'ProjectPartner',
+  description: 'An organization’s part in a project.',
+  fields: (t) => ({
+    organization: t.relation('organization', { description: 'The partner.' }),
+    role: t.exposeString('role', { nullable: true, description: 'Its role as the article states it (Vietnamese).' }),
+    project: t.relation('project', { description: 'The project.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  project: t.drizzleField({
+    type: 'projects',
+    nullable: true,
+    description: 'A project by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.projects.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  projects: t.drizzleConnection({
+    type: 'projects',
+    description: 'Projects in the knowledge base, by name.',
+    args: { name: t.arg.string({ required: false, description: 'Part of a name, acronym or alias, diacritic-insensitive.' }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name) : undefined),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.projects.findMany(
+        query({ where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name) : sql`1`) }, orderBy: { name: 'asc' } }),
+      ),
+  }),
+}));

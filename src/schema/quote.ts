@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder';
+import { quotes } from '../db/schema';
+import { slugFromArg } from '../lib/ids';
+import { QuoteKindEnum } from './enums';
+import { allOf } from './filters';
+
+export const QuoteRef = builder.drizzleNode('quotes', {
+  name: 'Quote',
+  description:
+    'Something a person said: verbatim words in quotation marks (DIRECT) or reported speech (INDIRECT), with the speaker’s role at that moment and the event it was said at.',
+  id: { column: (q) => q.slug },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier: article, speaker and the quote’s number for that speaker.' }),
+    kind: t.field({ type: QuoteKindEnum, description: 'DIRECT or INDIRECT.', resolve: (q) => q.kind as typeof QuoteKindEnum.$inferType }),
+    text: t.exposeString('text', {
+      description: 'The words: inside the quotation marks for DIRECT, the reported clause for INDIRECT.',
+    }),
+    speaker: t.relation('speaker', { description: 'Who said it.' }),
+    role: t.relation('role', { nullable: true, description: 'The speaker’s role at that moment, as the article states it.' }),
+    event: t.relation('event', { nullable: true, description: 'The event it was said at.' }),
+    article: t.relation('article', { description: 'The article that reports it.' }),
+    mention: t.relation('mention', { description: 'The span of the quote in the article.' }),
+    documents: t.relatedConnection('documents', { description: 'Documents the quote cites.', totalCount: true }),
+  }),
+});
+
+const QuotesFilter = builder.inputType('QuotesFilter', {
+  description: 'Filters for `quotes`; all given conditions must hold.',
+  fields: (t) => ({
+    speaker: t.id({ description: 'The speaker (global ID or slug).' }),
+    event: t.id({ description: 'The event (global ID or slug).' }),
+    article: t.id({ description: 'The article (global ID or slug).' }),
+    kind: t.field({ type: QuoteKindEnum }),
+  }),
+});
+
+function quotesWhere(
+  t: typeof quotes,
+  filter: { speaker?: string | number | null; event?: string | number | null; article?: string | number | null; kind?: string | null } | null | undefined,
+) {
+  if (!filter) return undefined;
+  const speaker = filter.speaker == null ? undefined : slugFromArg(String(filter.speaker), ['Person'], 'filter.speaker');
+  const event = filter.event == null ? undefined : slugFromArg(String(filter.event), ['Event'], 'filter.event');
+  const article = filter.article == null ? undefined : slugFromArg(String(filter.article), ['Article'], 'filter.article');
+  return allOf([
+    speaker ? sql`${t.speakerId} = (SELECT id FROM people WHERE slug = ${speaker.slug})` : undefined,
+    event ? sql`${t.eventId} = (SELECT id FROM events WHERE slug = ${event.slug})` : undefined,
+    article ? sql`${t.articleId} = (SELECT id FROM articles WHERE slug = ${article.slug})` : undefined,
+    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
+  ]);
+}
+
+builder.queryFields((t) => ({
+  quotes: t.drizzleConnection({
+    type: 'quotes',
+    description: 'Quotes in article order.',
+    args: { filter: t.arg({ type: QuotesFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.quotes.findMany(
+        query({ where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` }, orderBy: { articleId: 'asc', start: 'asc', id: 'asc' } }),
+      ),
+  }),
+}));
