@@ -125,6 +125,16 @@ CREATE TABLE related_article_entities (
 );
 CREATE INDEX related_article_entities_pair_idx ON related_article_entities (article_id, other_id);
 
+-- The graph `path` walks: an entity (key 'p:12', 'o:3', 'l:4', 'd:2', 'j:1', 'e:5') linked to a connector
+-- (an EVENT it took part in or an ARTICLE that names it). Two entities sharing a connector are one hop apart.
+CREATE TABLE entity_links (
+  entity TEXT NOT NULL,
+  via TEXT NOT NULL CHECK (via IN ('EVENT', 'ARTICLE')),
+  connector INTEGER NOT NULL,
+  PRIMARY KEY (entity, via, connector)
+) WITHOUT ROWID;
+CREATE INDEX entity_links_connector_idx ON entity_links (via, connector, entity);
+
 -- Every (article, entity) pair, typed: p person, o organization, l place, d document, j project, e event.
 CREATE VIEW article_entity_links AS
   SELECT article_id, 'p' AS t, person_id AS eid FROM article_people

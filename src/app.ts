@@ -3,9 +3,9 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerOptions } from 'graphql-yoga';
-import { ErrorCode } from './lib/errors';
 import type { Context } from './context';
 import type { Db } from './db/client';
+import { ErrorCode } from './lib/errors';
 import { schema } from './schema';
 
 export interface AppOptions<TServerContext extends Record<string, unknown>> {

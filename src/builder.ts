@@ -6,7 +6,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Context } from './context';
 import type { Relations } from './db/relations';
 import { relations } from './db/relations';
-import { existingNodes } from './lib/node-lookup';
+import { existingNodes, NODE_TABLES } from './lib/node-lookup';
 import { MAX_PAGE_SIZE } from './lib/page-size-plugin';
 
 export interface SchemaTypes {
@@ -37,7 +37,10 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     // An ID that decodes but names nothing is a miss (null), as in GitHub's API, not an error.
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when nothing has that ID.',
-      resolve: (_root, args, _ctx, _info, resolveNode) => missingAsNull(resolveNode(args.id)),
+      // A well-formed ID of a type that has no nodes names nothing too (as in `nodes`), instead of
+      // leaking Pothos's "… has not been implemented" without an error code.
+      resolve: (_root, args, _ctx, _info, resolveNode) =>
+        NODE_TABLES[args.id.typename] ? missingAsNull(resolveNode(args.id)) : null,
     },
     nodesQueryOptions: {
       description: 'Fetches objects by global ID, in order; null for each ID that names nothing.',

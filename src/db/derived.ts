@@ -23,6 +23,7 @@ export const DERIVED_STATEMENTS: string[] = [
   'DELETE FROM event_people',
   'DELETE FROM event_organizations',
   'DELETE FROM person_organizations',
+  'DELETE FROM entity_links',
   ...perArticle('article_people', 'person_id'),
   ...perArticle('article_organizations', 'organization_id'),
   ...perArticle('article_places', 'place_id'),
@@ -48,6 +49,14 @@ export const DERIVED_STATEMENTS: string[] = [
    JOIN event_people b ON b.event_id = a.event_id AND b.person_id <> a.person_id`,
   `INSERT INTO co_participants (person_id, other_id, shared_count)
    SELECT person_id, other_id, count(*) FROM co_participant_events GROUP BY person_id, other_id`,
+  `INSERT OR IGNORE INTO entity_links (entity, via, connector)
+   SELECT 'p:' || person_id, 'EVENT', event_id FROM event_people
+   UNION ALL SELECT 'o:' || organization_id, 'EVENT', event_id FROM event_organizations
+   UNION ALL SELECT 'l:' || place_id, 'EVENT', id FROM events WHERE place_id IS NOT NULL
+   UNION ALL SELECT 'j:' || project_id, 'EVENT', id FROM events WHERE project_id IS NOT NULL
+   UNION ALL SELECT 'd:' || document_id, 'EVENT', event_id FROM event_documents
+   UNION ALL SELECT 'e:' || id, 'EVENT', id FROM events
+   UNION ALL SELECT t || ':' || eid, 'ARTICLE', article_id FROM article_entity_links`,
   `WITH df AS (
      SELECT t, eid, count(*) AS n FROM article_entity_links GROUP BY t, eid
      HAVING count(*) > 1 AND count(*) <= ${RELATED_MAX_DOCUMENT_FREQUENCY}

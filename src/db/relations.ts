@@ -5,10 +5,23 @@ import * as schema from './schema';
 
 export const relations = defineRelations(schema, (r) => ({
   articles: {
-    titleMention: r.one.mentions({ from: r.articles.titleMentionId, to: r.mentions.id, optional: false, alias: 'title_mention' }),
+    titleMention: r.one.mentions({
+      from: r.articles.titleMentionId,
+      to: r.mentions.id,
+      optional: false,
+      alias: 'title_mention',
+    }),
     titleEnMention: r.one.mentions({ from: r.articles.titleEnMentionId, to: r.mentions.id, alias: 'title_en_mention' }),
-    publishedMention: r.one.mentions({ from: r.articles.publishedMentionId, to: r.mentions.id, alias: 'published_mention' }),
-    publisherMention: r.one.mentions({ from: r.articles.publisherMentionId, to: r.mentions.id, alias: 'publisher_mention' }),
+    publishedMention: r.one.mentions({
+      from: r.articles.publishedMentionId,
+      to: r.mentions.id,
+      alias: 'published_mention',
+    }),
+    publisherMention: r.one.mentions({
+      from: r.articles.publisherMentionId,
+      to: r.mentions.id,
+      alias: 'publisher_mention',
+    }),
     publisher: r.one.organizations({ from: r.articles.publisherId, to: r.organizations.id }),
     content: r.many.articleContent({ from: r.articles.id, to: r.articleContent.articleId }),
     authorLinks: r.many.articleAuthors({ from: r.articles.id, to: r.articleAuthors.articleId }),
@@ -205,7 +218,10 @@ export const relations = defineRelations(schema, (r) => ({
     person: r.one.people({ from: r.coParticipants.personId, to: r.people.id, optional: false }),
     other: r.one.people({ from: r.coParticipants.otherId, to: r.people.id, optional: false }),
     sharedEvents: r.many.events({
-      from: [r.coParticipants.personId.through(r.coParticipantEvents.personId), r.coParticipants.otherId.through(r.coParticipantEvents.otherId)],
+      from: [
+        r.coParticipants.personId.through(r.coParticipantEvents.personId),
+        r.coParticipants.otherId.through(r.coParticipantEvents.otherId),
+      ],
       to: r.events.id.through(r.coParticipantEvents.eventId),
     }),
   },

@@ -268,7 +268,6 @@ export const dataset = sqliteTable('dataset', {
 
 // ---------- derived link tables (migrations/0002, rebuilt by src/db/derived.ts) ----------
 
-
 export const articlePeople = sqliteTable(
   'article_people',
   {

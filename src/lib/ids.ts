@@ -6,7 +6,11 @@ import { badInput } from './errors';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Returns the slug an argument names, checking a global ID's type against `allowed`. */
-export function slugFromArg(value: string, allowed: readonly string[], argument: string): { type: string | null; slug: string } {
+export function slugFromArg(
+  value: string,
+  allowed: readonly string[],
+  argument: string,
+): { type: string | null; slug: string } {
   if (SLUG.test(value)) return { type: null, slug: value };
   let decoded: { typename: string; id: string } | null = null;
   try {
@@ -14,11 +18,15 @@ export function slugFromArg(value: string, allowed: readonly string[], argument:
   } catch {
     decoded = null;
   }
-  if (!decoded || !decoded.typename || !SLUG.test(decoded.id)) {
-    throw badInput(`\`${argument}\` must be a global ID or a slug; got ${JSON.stringify(value.slice(0, 80))}.`, { argument });
+  if (!decoded?.typename || !SLUG.test(decoded.id)) {
+    throw badInput(`\`${argument}\` must be a global ID or a slug; got ${JSON.stringify(value.slice(0, 80))}.`, {
+      argument,
+    });
   }
   if (!allowed.includes(decoded.typename)) {
-    throw badInput(`\`${argument}\` must identify a ${allowed.join(' or ')}; got a ${decoded.typename} ID.`, { argument });
+    throw badInput(`\`${argument}\` must identify a ${allowed.join(' or ')}; got a ${decoded.typename} ID.`, {
+      argument,
+    });
   }
   return { type: decoded.typename, slug: decoded.id };
 }

@@ -11,8 +11,9 @@ export const ArticleRef = builder.drizzleNode('articles', {
   description:
     'A news article, stored in full. Every fact in the knowledge base points at a span of an article’s `text`; only the `content` ranges are the article itself (the rest is page chrome: menus, counters, related-news lists).',
   id: { column: (a) => a.slug },
-  // Load only what a query asks for: the stored page text is tens of kilobytes.
-  select: {},
+  // Load only what a query asks for: the stored page text is tens of kilobytes. The slug is always
+  // loaded because the global ID is made from it (`id` alone would otherwise have nothing to encode).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     sourceFile: t.exposeString('sourceFile', { description: 'The captured page file this article was read from.' }),
@@ -22,7 +23,10 @@ export const ArticleRef = builder.drizzleNode('articles', {
       select: { columns: { title: true, titleEn: true } },
       resolve: (a, args) => (args.lang === 'en' && a.titleEn) || a.title,
     }),
-    titleEn: t.exposeString('titleEn', { nullable: true, description: 'The English headline, when the article has one.' }),
+    titleEn: t.exposeString('titleEn', {
+      nullable: true,
+      description: 'The English headline, when the article has one.',
+    }),
     titleMention: t.relation('titleMention', { description: 'The span of the headline.' }),
     languages: t.field({
       type: [LanguageEnum],
@@ -38,15 +42,18 @@ export const ArticleRef = builder.drizzleNode('articles', {
       description: 'The ranges of `text` that are the article itself, in order, with their language.',
       select: { with: { content: { orderBy: { ordinal: 'asc' } } }, columns: { body: true } },
       resolve: (a) =>
-        (a as unknown as { content: Array<{ lang: string; start: number; end: number }>; body: string }).content.map((c) => ({
-          ...c,
-          text: a.body.slice(c.start, c.end),
-        })),
+        (a as unknown as { content: Array<{ lang: string; start: number; end: number }>; body: string }).content.map(
+          (c) => ({
+            ...c,
+            text: a.body.slice(c.start, c.end),
+          }),
+        ),
     }),
     publishedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'Publication date-time with its UTC offset; null unless the text states the offset (see `publishedLocal`).',
+      description:
+        'Publication date-time with its UTC offset; null unless the text states the offset (see `publishedLocal`).',
       select: { columns: { publishedLocal: true, publishedOffset: true } },
       resolve: (a) => (a.publishedLocal && a.publishedOffset ? `${a.publishedLocal}:00${a.publishedOffset}` : null),
     }),
@@ -54,23 +61,38 @@ export const ArticleRef = builder.drizzleNode('articles', {
       nullable: true,
       description: 'Publication date-time as printed (local time, "YYYY-MM-DDTHH:MM"), when the text gives one.',
     }),
-    publishedDate: t.expose('publishedDate', { type: 'Date', nullable: true, description: 'Publication date, when the text gives one.' }),
+    publishedDate: t.expose('publishedDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Publication date, when the text gives one.',
+    }),
     publishedMention: t.relation('publishedMention', { nullable: true, description: 'The printed publication date.' }),
     publisher: t.relation('publisher', { nullable: true, description: 'The outlet, when the text identifies it.' }),
-    publisherMention: t.relation('publisherMention', { nullable: true, description: 'The text that identifies the outlet.' }),
+    publisherMention: t.relation('publisherMention', {
+      nullable: true,
+      description: 'The text that identifies the outlet.',
+    }),
     authors: t.relatedConnection('authors', { description: 'Bylines, in order.', totalCount: true }),
     events: t.relatedConnection('events', {
       description: 'Events the article reports or refers to, oldest first.',
       query: { orderBy: { sortDate: 'asc', id: 'asc' } },
       totalCount: true,
     }),
-    people: t.relatedConnection('people', { description: 'People the article names.', query: { orderBy: { name: 'asc' } }, totalCount: true }),
+    people: t.relatedConnection('people', {
+      description: 'People the article names.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
     organizations: t.relatedConnection('organizations', {
       description: 'Organizations the article names.',
       query: { orderBy: { name: 'asc' } },
       totalCount: true,
     }),
-    places: t.relatedConnection('places', { description: 'Places the article names.', query: { orderBy: { name: 'asc' } }, totalCount: true }),
+    places: t.relatedConnection('places', {
+      description: 'Places the article names.',
+      query: { orderBy: { name: 'asc' } },
+      totalCount: true,
+    }),
     documents: t.relatedConnection('documents', { description: 'Documents the article names.', totalCount: true }),
     projects: t.relatedConnection('projects', { description: 'Projects the article names.', totalCount: true }),
     quotes: t.relatedConnection('quotes', {
@@ -80,7 +102,9 @@ export const ArticleRef = builder.drizzleNode('articles', {
     }),
     mentions: t.relatedConnection('mentions', {
       description: 'Spans of the article, in reading order. By default the entity occurrences; `kinds` selects others.',
-      args: { kinds: t.arg({ type: [MentionKindEnum], required: false, description: 'Kinds to include (default: ENTITY).' }) },
+      args: {
+        kinds: t.arg({ type: [MentionKindEnum], required: false, description: 'Kinds to include (default: ENTITY).' }),
+      },
       query: (args) => ({ where: { kind: { in: args.kinds ?? ['ENTITY'] } }, orderBy: { start: 'asc', id: 'asc' } }),
       totalCount: true,
     }),
@@ -101,7 +125,11 @@ interface ContentRange {
 const ContentRangeRef = builder.objectRef<ContentRange>('ContentRange').implement({
   description: 'A range of `Article.text` that is the article itself.',
   fields: (t) => ({
-    lang: t.field({ type: LanguageEnum, description: 'Language of the range.', resolve: (c) => c.lang as typeof LanguageEnum.$inferType }),
+    lang: t.field({
+      type: LanguageEnum,
+      description: 'Language of the range.',
+      resolve: (c) => c.lang as typeof LanguageEnum.$inferType,
+    }),
     start: t.exposeInt('start', { description: 'Offset of the first character (inclusive).' }),
     end: t.exposeInt('end', { description: 'Offset after the last character (exclusive).' }),
     text: t.exposeString('text', { description: 'The text of the range.' }),
@@ -120,10 +148,14 @@ const ArticlesFilter = builder.inputType('ArticlesFilter', {
 
 function articlesWhere(
   t: typeof articles,
-  filter: { from?: string | null; to?: string | null; publisher?: string | number | null; language?: string | null } | null | undefined,
+  filter:
+    | { from?: string | null; to?: string | null; publisher?: string | number | null; language?: string | null }
+    | null
+    | undefined,
 ) {
   if (!filter) return undefined;
-  const publisher = filter.publisher == null ? undefined : slugFromArg(String(filter.publisher), ['Organization'], 'filter.publisher');
+  const publisher =
+    filter.publisher == null ? undefined : slugFromArg(String(filter.publisher), ['Organization'], 'filter.publisher');
   return allOf([
     filter.from ? sql`${t.publishedDate} >= ${filter.from}` : undefined,
     filter.to ? sql`${t.publishedDate} <= ${filter.to}` : undefined,

@@ -3,7 +3,8 @@ import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
 
 export const ConflictRef = builder.drizzleNode('conflicts', {
   name: 'Conflict',
-  description: 'A disagreement between sources about the same fact. Every claim is kept with its source span; none is silently preferred.',
+  description:
+    'A disagreement between sources about the same fact. Every claim is kept with its source span; none is silently preferred.',
   id: { column: (c) => c.slug },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),

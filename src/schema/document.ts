@@ -11,10 +11,15 @@ export const DocumentRef = builder.drizzleNode('documents', {
   id: { column: (d) => d.slug },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
-    kind: t.field({ type: DocumentKindEnum, description: 'What kind of document.', resolve: (d) => d.kind as typeof DocumentKindEnum.$inferType }),
+    kind: t.field({
+      type: DocumentKindEnum,
+      description: 'What kind of document.',
+      resolve: (d) => d.kind as typeof DocumentKindEnum.$inferType,
+    }),
     code: t.exposeString('code', {
       nullable: true,
-      description: 'The code as written (e.g. "950/QĐ-TTg"). Null when unknown or when sources disagree: see `conflicts`.',
+      description:
+        'The code as written (e.g. "950/QĐ-TTg"). Null when unknown or when sources disagree: see `conflicts`.',
     }),
     title: t.string({
       nullable: true,
@@ -23,9 +28,15 @@ export const DocumentRef = builder.drizzleNode('documents', {
       select: { columns: { title: true, titleEn: true } },
       resolve: (d, args) => (args.lang === 'en' && d.titleEn) || d.title,
     }),
-    aliases: t.exposeStringList('aliases', { description: 'Other ways the articles refer to it (codes, short names).' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other ways the articles refer to it (codes, short names).',
+    }),
     issuer: t.relation('issuer', { nullable: true, description: 'The organization that issued it.' }),
-    date: t.expose('date', { type: 'Date', nullable: true, description: 'Date of issue (first day of the period when partial).' }),
+    date: t.expose('date', {
+      type: 'Date',
+      nullable: true,
+      description: 'Date of issue (first day of the period when partial).',
+    }),
     datePrecision: t.field({
       type: DatePrecisionEnum,
       nullable: true,
@@ -48,14 +59,19 @@ export const DocumentRef = builder.drizzleNode('documents', {
       query: { orderBy: { articleId: 'asc', start: 'asc' } },
       totalCount: true,
     }),
-    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this document.', totalCount: true }),
+    conflicts: t.relatedConnection('conflicts', {
+      description: 'Disagreements between sources about this document.',
+      totalCount: true,
+    }),
   }),
 });
 
 const DocumentsFilter = builder.inputType('DocumentsFilter', {
   description: 'Filters for `documents`; all given conditions must hold.',
   fields: (t) => ({
-    text: t.string({ description: 'Part of the code, title or an alias, diacritic-insensitive ("38/QD-BXD", "de an 950").' }),
+    text: t.string({
+      description: 'Part of the code, title or an alias, diacritic-insensitive ("38/QD-BXD", "de an 950").',
+    }),
     kind: t.field({ type: DocumentKindEnum }),
     issuer: t.id({ description: 'The issuing organization (global ID or slug).' }),
   }),
@@ -75,14 +91,19 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: DocumentsFilter, required: false }) },
     totalCount: (_parent, args, ctx) => ctx.db.$count(documents, documentsWhere(documents, args.filter)),
     resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.documents.findMany(query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } })),
+      ctx.db.query.documents.findMany(
+        query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } }),
+      ),
   }),
 }));
 
 function documentsWhere(
-  t: typeof documents,filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined) {
+  t: typeof documents,
+  filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined,
+) {
   if (!filter) return undefined;
-  const issuer = filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
+  const issuer =
+    filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
   return allOf([
     filter.text ? namesContain(t.namesFolded, filter.text) : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,

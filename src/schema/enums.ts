@@ -123,5 +123,8 @@ export const QuoteKindEnum = builder.enumType('QuoteKind', {
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
   description: 'Sort direction.',
-  values: { ASC: { value: 'asc', description: 'Ascending.' }, DESC: { value: 'desc', description: 'Descending.' } } as const,
+  values: {
+    ASC: { value: 'asc', description: 'Ascending.' },
+    DESC: { value: 'desc', description: 'Descending.' },
+  } as const,
 });

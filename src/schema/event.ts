@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
 import { slugFromArg } from '../lib/ids';
-import { DatePrecisionEnum, EventKindEnum, LanguageEnum, OrderDirectionEnum, ParticipantRoleEnum, PartOfDayEnum } from './enums';
+import {
+  DatePrecisionEnum,
+  EventKindEnum,
+  LanguageEnum,
+  OrderDirectionEnum,
+  ParticipantRoleEnum,
+  PartOfDayEnum,
+} from './enums';
 import { allOf } from './filters';
 import { MentionRef } from './mention';
 
@@ -13,7 +20,11 @@ export const EventRef = builder.drizzleNode('events', {
   id: { column: (e) => e.slug },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
-    kind: t.field({ type: EventKindEnum, description: 'What kind of event.', resolve: (e) => e.kind as typeof EventKindEnum.$inferType }),
+    kind: t.field({
+      type: EventKindEnum,
+      description: 'What kind of event.',
+      resolve: (e) => e.kind as typeof EventKindEnum.$inferType,
+    }),
     title: t.string({
       description: 'Title in Vietnamese, or English with `lang: EN` where an article gives one.',
       args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi' }) },
@@ -21,7 +32,11 @@ export const EventRef = builder.drizzleNode('events', {
       resolve: (e, args) => (args.lang === 'en' && e.titleEn) || e.title,
     }),
     titleEn: t.exposeString('titleEn', { nullable: true, description: 'English title as an article gives it.' }),
-    date: t.expose('date', { type: 'Date', nullable: true, description: 'When it happened (first day of the period when partial).' }),
+    date: t.expose('date', {
+      type: 'Date',
+      nullable: true,
+      description: 'When it happened (first day of the period when partial).',
+    }),
     datePrecision: t.field({
       type: DatePrecisionEnum,
       nullable: true,
@@ -29,7 +44,8 @@ export const EventRef = builder.drizzleNode('events', {
       resolve: (e) => e.datePrecision as typeof DatePrecisionEnum.$inferType | null,
     }),
     dateInferred: t.exposeBoolean('dateInferred', {
-      description: 'True when part of the date (usually the year) came from the article’s publication date, not from the text.',
+      description:
+        'True when part of the date (usually the year) came from the article’s publication date, not from the text.',
     }),
     dateMention: t.relation('dateMention', { nullable: true, description: 'The text the date was read from.' }),
     partOfDay: t.field({
@@ -47,7 +63,10 @@ export const EventRef = builder.drizzleNode('events', {
       totalCount: true,
     }),
     project: t.relation('project', { nullable: true, description: 'The project the event belongs to.' }),
-    documents: t.relatedConnection('documents', { description: 'Documents the event produced or acted on.', totalCount: true }),
+    documents: t.relatedConnection('documents', {
+      description: 'Documents the event produced or acted on.',
+      totalCount: true,
+    }),
     participants: t.relatedConnection('participations', {
       description: 'People and organizations that took part, each with their role (one entry per role).',
       args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
@@ -84,7 +103,10 @@ export const EventRef = builder.drizzleNode('events', {
       query: { orderBy: { articleId: 'asc', start: 'asc' } },
       totalCount: true,
     }),
-    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this event.', totalCount: true }),
+    conflicts: t.relatedConnection('conflicts', {
+      description: 'Disagreements between sources about this event.',
+      totalCount: true,
+    }),
   }),
 });
 
@@ -92,9 +114,16 @@ builder.drizzleObject('participations', {
   name: 'EventParticipant',
   description: 'A person or organization in one role at an event, with the spans that state it.',
   fields: (t) => ({
-    role: t.field({ type: ParticipantRoleEnum, description: 'The part they played.', resolve: (p) => p.role as typeof ParticipantRoleEnum.$inferType }),
+    role: t.field({
+      type: ParticipantRoleEnum,
+      description: 'The part they played.',
+      resolve: (p) => p.role as typeof ParticipantRoleEnum.$inferType,
+    }),
     person: t.relation('person', { nullable: true, description: 'The person, when the participant is a person.' }),
-    organization: t.relation('organization', { nullable: true, description: 'The organization, when the participant is one.' }),
+    organization: t.relation('organization', {
+      nullable: true,
+      description: 'The organization, when the participant is one.',
+    }),
     event: t.relation('event', { description: 'The event.' }),
     evidence: t.field({
       type: [MentionRef],
@@ -138,20 +167,28 @@ type EventsFilterValue = {
   document?: string | number | null;
 };
 
-function eventsWhere(
-  t: typeof events,filter: EventsFilterValue | null | undefined) {
+function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefined) {
   if (!filter) return undefined;
   const participant =
-    filter.participant == null ? undefined : slugFromArg(String(filter.participant), ['Person', 'Organization'], 'filter.participant');
+    filter.participant == null
+      ? undefined
+      : slugFromArg(String(filter.participant), ['Person', 'Organization'], 'filter.participant');
   const place = filter.place == null ? undefined : slugFromArg(String(filter.place), ['Place'], 'filter.place');
-  const project = filter.project == null ? undefined : slugFromArg(String(filter.project), ['Project'], 'filter.project');
-  const document = filter.document == null ? undefined : slugFromArg(String(filter.document), ['Document'], 'filter.document');
+  const project =
+    filter.project == null ? undefined : slugFromArg(String(filter.project), ['Project'], 'filter.project');
+  const document =
+    filter.document == null ? undefined : slugFromArg(String(filter.document), ['Document'], 'filter.document');
   const asPerson = sql`SELECT ep.event_id FROM event_people ep JOIN people x ON x.id = ep.person_id WHERE x.slug = ${participant?.slug}`;
   const asOrg = sql`SELECT eo.event_id FROM event_organizations eo JOIN organizations x ON x.id = eo.organization_id WHERE x.slug = ${participant?.slug}`;
   return allOf([
     filter.from ? sql`${t.date} >= ${filter.from}` : undefined,
     filter.to ? sql`${t.date} <= ${filter.to}` : undefined,
-    filter.kinds?.length ? sql`${t.kind} IN (${sql.join(filter.kinds.map((k) => sql`${k}`), sql`, `)})` : undefined,
+    filter.kinds?.length
+      ? sql`${t.kind} IN (${sql.join(
+          filter.kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : undefined,
     participant
       ? participant.type === 'Person'
         ? sql`${t.id} IN (${asPerson})`

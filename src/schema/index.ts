@@ -1,5 +1,6 @@
 // Imports every type module (each registers itself on the builder), then builds the schema.
 import { builder } from '../builder';
+import { describeGenerated } from './describe';
 import './scalars';
 import './query';
 import './enums';
@@ -18,5 +19,7 @@ import './conflict';
 import './related-article';
 import './co-participant';
 import './search';
+import './timeline';
+import './path';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeGenerated(builder.toSchema({ sortSchema: true }));

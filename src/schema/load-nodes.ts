@@ -8,30 +8,43 @@ import { builder } from '../builder';
 import type { Context } from '../context';
 import { NODE_TABLES } from '../lib/node-lookup';
 
+// Mentions are not nodes (no global ID) but are loaded the same way.
+const TABLES: Record<string, string> = { ...NODE_TABLES, Mention: 'mentions' };
+
 export interface NodeKey {
-  typename: keyof typeof NODE_TABLES & string;
+  typename: string;
   id: number;
 }
 
 /**
- * `path` leads from the field being resolved to the field holding the node (e.g. ['edges', 'node']).
- * Returns a map keyed `${typename}:${id}`.
+ * `path` leads from the field being resolved to the field holding the node (e.g. ['edges', 'node']);
+ * several paths merge what is selected under each. Returns a map keyed `${typename}:${id}`.
  */
 export async function loadNodes(
   ctx: Context,
   info: GraphQLResolveInfo,
-  path: string[],
+  path: string[] | string[][],
   keys: NodeKey[],
 ): Promise<Map<string, object>> {
+  const paths = (Array.isArray(path[0]) ? path : [path]) as string[][];
   const byType = new Map<string, number[]>();
   for (const k of keys) byType.set(k.typename, [...(byType.get(k.typename) ?? []), k.id]);
   const config = getSchemaConfig(builder);
   const out = new Map<string, object>();
   await Promise.all(
     [...byType].map(async ([typename, ids]) => {
-      const table = NODE_TABLES[typename] as string;
-      const query = queryFromInfo({ config, context: ctx, info, typeName: typename, path, where: { id: { in: ids } } });
-      const finder = (ctx.db.query as unknown as Record<string, { findMany: (q: unknown) => Promise<Array<{ id: number }>> }>)[table];
+      const table = TABLES[typename] as string;
+      const query = queryFromInfo({
+        config,
+        context: ctx,
+        info,
+        typeName: typename,
+        paths,
+        where: { id: { in: ids } },
+      });
+      const finder = (
+        ctx.db.query as unknown as Record<string, { findMany: (q: unknown) => Promise<Array<{ id: number }>> }>
+      )[table];
       const rows = await (finder as { findMany: (q: unknown) => Promise<Array<{ id: number }>> }).findMany(query);
       for (const row of rows) {
         brandWithType(row, typename as never);

@@ -43,4 +43,3 @@ export const MentionRef = builder.drizzleObject('mentions', {
     }),
   }),
 });
-

@@ -18,7 +18,9 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
       resolve: (o, args) => (args.lang === 'en' && o.nameEn) || o.name,
     }),
     nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name as an article gives it.' }),
-    acronyms: t.exposeStringList('acronyms', { description: 'Acronyms as given in the articles (VKC, KICT, MOLIT …).' }),
+    acronyms: t.exposeStringList('acronyms', {
+      description: 'Acronyms as given in the articles (VKC, KICT, MOLIT …).',
+    }),
     aliases: t.exposeStringList('aliases', { description: 'Other forms of the name found in the articles.' }),
     kind: t.field({
       type: OrganizationKindEnum,
@@ -67,7 +69,10 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
       query: { orderBy: { articleId: 'asc', start: 'asc' } },
       totalCount: true,
     }),
-    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about it.', totalCount: true }),
+    conflicts: t.relatedConnection('conflicts', {
+      description: 'Disagreements between sources about it.',
+      totalCount: true,
+    }),
   }),
 });
 
@@ -103,16 +108,18 @@ builder.queryFields((t) => ({
 
 function organizationsWhere(
   t: typeof organizations,
-  filter: { name?: string | null; kind?: string | null; country?: string | null; parent?: string | number | null } | null | undefined,
+  filter:
+    | { name?: string | null; kind?: string | null; country?: string | null; parent?: string | number | null }
+    | null
+    | undefined,
 ) {
   if (!filter) return undefined;
-  const parent = filter.parent == null ? undefined : slugFromArg(String(filter.parent), ['Organization'], 'filter.parent');
+  const parent =
+    filter.parent == null ? undefined : slugFromArg(String(filter.parent), ['Organization'], 'filter.parent');
   return allOf([
     filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
     filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
-    parent
-      ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})`
-      : undefined,
+    parent ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})` : undefined,
   ]);
 }

@@ -63,7 +63,10 @@ export const PersonRef = builder.drizzleNode('people', {
       query: { orderBy: { articleId: 'asc', start: 'asc' } },
       totalCount: true,
     }),
-    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this person.', totalCount: true }),
+    conflicts: t.relatedConnection('conflicts', {
+      description: 'Disagreements between sources about this person.',
+      totalCount: true,
+    }),
   }),
 });
 
@@ -99,9 +102,14 @@ builder.queryFields((t) => ({
 }));
 
 function peopleWhere(
-  t: typeof people,filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined) {
+  t: typeof people,
+  filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined,
+) {
   if (!filter) return undefined;
-  const org = filter.organization == null ? undefined : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
+  const org =
+    filter.organization == null
+      ? undefined
+      : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
   return allOf([
     filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
     filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,

@@ -7,7 +7,8 @@ import { allOf, namesContain } from './filters';
 
 export const PlaceRef = builder.drizzleNode('places', {
   name: 'Place',
-  description: 'A country, province, city, venue, economic zone, urban area or river, with containment where the text shows it.',
+  description:
+    'A country, province, city, venue, economic zone, urban area or river, with containment where the text shows it.',
   id: { column: (p) => p.slug },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
@@ -19,7 +20,11 @@ export const PlaceRef = builder.drizzleNode('places', {
     }),
     nameEn: t.exposeString('nameEn', { nullable: true, description: 'English name as an article gives it.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other forms of the name found in the articles.' }),
-    kind: t.field({ type: PlaceKindEnum, description: 'What kind of place.', resolve: (p) => p.kind as typeof PlaceKindEnum.$inferType }),
+    kind: t.field({
+      type: PlaceKindEnum,
+      description: 'What kind of place.',
+      resolve: (p) => p.kind as typeof PlaceKindEnum.$inferType,
+    }),
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
     parent: t.relation('parent', { nullable: true, description: 'The place that contains this one.' }),
     children: t.relatedConnection('children', {
@@ -69,13 +74,18 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: PlacesFilter, required: false }) },
     totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
     resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.places.findMany(query({ where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } })),
+      ctx.db.query.places.findMany(
+        query({ where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+      ),
   }),
 }));
 
 function placesWhere(
   t: typeof places,
-  filter: { name?: string | null; kind?: string | null; country?: string | null; within?: string | number | null } | null | undefined,
+  filter:
+    | { name?: string | null; kind?: string | null; country?: string | null; within?: string | number | null }
+    | null
+    | undefined,
 ) {
   if (!filter) return undefined;
   const within = filter.within == null ? undefined : slugFromArg(String(filter.within), ['Place'], 'filter.within');

@@ -20,8 +20,14 @@ export const ProjectRef = builder.drizzleNode('projects', {
     acronyms: t.exposeStringList('acronyms', { description: 'Acronyms as given (e.g. VKC).' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names found in the articles.' }),
     funding: t.exposeString('funding', { nullable: true, description: 'Funding as stated.' }),
-    periodStart: t.exposeString('periodStart', { nullable: true, description: 'Start as stated: YYYY, YYYY-MM or YYYY-MM-DD.' }),
-    periodEnd: t.exposeString('periodEnd', { nullable: true, description: 'End as stated: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    periodStart: t.exposeString('periodStart', {
+      nullable: true,
+      description: 'Start as stated: YYYY, YYYY-MM or YYYY-MM-DD.',
+    }),
+    periodEnd: t.exposeString('periodEnd', {
+      nullable: true,
+      description: 'End as stated: YYYY, YYYY-MM or YYYY-MM-DD.',
+    }),
     components: t.relatedConnection('components', {
       description: 'The project’s components (hợp phần), by number.',
       query: { orderBy: { number: 'asc' } },
@@ -47,7 +53,10 @@ export const ProjectRef = builder.drizzleNode('projects', {
       query: { orderBy: { articleId: 'asc', start: 'asc' } },
       totalCount: true,
     }),
-    conflicts: t.relatedConnection('conflicts', { description: 'Disagreements between sources about this project.', totalCount: true }),
+    conflicts: t.relatedConnection('conflicts', {
+      description: 'Disagreements between sources about this project.',
+      totalCount: true,
+    }),
   }),
 });
 
@@ -87,11 +96,17 @@ builder.queryFields((t) => ({
   projects: t.drizzleConnection({
     type: 'projects',
     description: 'Projects in the knowledge base, by name.',
-    args: { name: t.arg.string({ required: false, description: 'Part of a name, acronym or alias, diacritic-insensitive.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name) : undefined),
+    args: {
+      name: t.arg.string({ required: false, description: 'Part of a name, acronym or alias, diacritic-insensitive.' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name) : undefined),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.projects.findMany(
-        query({ where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name) : sql`1`) }, orderBy: { name: 'asc' } }),
+        query({
+          where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name) : sql`1`) },
+          orderBy: { name: 'asc' },
+        }),
       ),
   }),
 }));

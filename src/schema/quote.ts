@@ -11,13 +11,22 @@ export const QuoteRef = builder.drizzleNode('quotes', {
     'Something a person said: verbatim words in quotation marks (DIRECT) or reported speech (INDIRECT), with the speaker’s role at that moment and the event it was said at.',
   id: { column: (q) => q.slug },
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable identifier: article, speaker and the quote’s number for that speaker.' }),
-    kind: t.field({ type: QuoteKindEnum, description: 'DIRECT or INDIRECT.', resolve: (q) => q.kind as typeof QuoteKindEnum.$inferType }),
+    slug: t.exposeString('slug', {
+      description: 'Stable identifier: article, speaker and the quote’s number for that speaker.',
+    }),
+    kind: t.field({
+      type: QuoteKindEnum,
+      description: 'DIRECT or INDIRECT.',
+      resolve: (q) => q.kind as typeof QuoteKindEnum.$inferType,
+    }),
     text: t.exposeString('text', {
       description: 'The words: inside the quotation marks for DIRECT, the reported clause for INDIRECT.',
     }),
     speaker: t.relation('speaker', { description: 'Who said it.' }),
-    role: t.relation('role', { nullable: true, description: 'The speaker’s role at that moment, as the article states it.' }),
+    role: t.relation('role', {
+      nullable: true,
+      description: 'The speaker’s role at that moment, as the article states it.',
+    }),
     event: t.relation('event', { nullable: true, description: 'The event it was said at.' }),
     article: t.relation('article', { description: 'The article that reports it.' }),
     mention: t.relation('mention', { description: 'The span of the quote in the article.' }),
@@ -37,12 +46,22 @@ const QuotesFilter = builder.inputType('QuotesFilter', {
 
 function quotesWhere(
   t: typeof quotes,
-  filter: { speaker?: string | number | null; event?: string | number | null; article?: string | number | null; kind?: string | null } | null | undefined,
+  filter:
+    | {
+        speaker?: string | number | null;
+        event?: string | number | null;
+        article?: string | number | null;
+        kind?: string | null;
+      }
+    | null
+    | undefined,
 ) {
   if (!filter) return undefined;
-  const speaker = filter.speaker == null ? undefined : slugFromArg(String(filter.speaker), ['Person'], 'filter.speaker');
+  const speaker =
+    filter.speaker == null ? undefined : slugFromArg(String(filter.speaker), ['Person'], 'filter.speaker');
   const event = filter.event == null ? undefined : slugFromArg(String(filter.event), ['Event'], 'filter.event');
-  const article = filter.article == null ? undefined : slugFromArg(String(filter.article), ['Article'], 'filter.article');
+  const article =
+    filter.article == null ? undefined : slugFromArg(String(filter.article), ['Article'], 'filter.article');
   return allOf([
     speaker ? sql`${t.speakerId} = (SELECT id FROM people WHERE slug = ${speaker.slug})` : undefined,
     event ? sql`${t.eventId} = (SELECT id FROM events WHERE slug = ${event.slug})` : undefined,
@@ -59,7 +78,10 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.quotes.findMany(
-        query({ where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` }, orderBy: { articleId: 'asc', start: 'asc', id: 'asc' } }),
+        query({
+          where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
+          orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
+        }),
       ),
   }),
 }));

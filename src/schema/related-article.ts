@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { EntityRef, toEntity, ENTITY_RELATIONS } from './entity';
+import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
 
 builder.drizzleObject('relatedArticles', {
   name: 'RelatedArticle',
@@ -7,7 +7,8 @@ builder.drizzleObject('relatedArticles', {
   fields: (t) => ({
     article: t.relation('other', { description: 'The related article.' }),
     score: t.exposeFloat('score', {
-      description: 'Sum over shared entities of 1 / (number of articles mentioning the entity): rare shared entities weigh more.',
+      description:
+        'Sum over shared entities of 1 / (number of articles mentioning the entity): rare shared entities weigh more.',
     }),
     rank: t.exposeInt('rank', { description: '1 for the most related article.' }),
     sharedCount: t.exposeInt('sharedCount', { description: 'How many entities the two articles share.' }),

@@ -3,11 +3,18 @@ import { LanguageEnum } from './enums';
 
 export const RoleRef = builder.drizzleObject('roles', {
   name: 'Role',
-  description: 'A person’s role as one article states it: a title, usually at an organization, with the span that says so.',
+  description:
+    'A person’s role as one article states it: a title, usually at an organization, with the span that says so.',
   fields: (t) => ({
     title: t.string({
       description: 'The title as stated (without the organization), e.g. "Phó Giám đốc".',
-      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'vi', description: 'EN gives the English title where the article has one.' }) },
+      args: {
+        lang: t.arg({
+          type: LanguageEnum,
+          defaultValue: 'vi',
+          description: 'EN gives the English title where the article has one.',
+        }),
+      },
       select: { columns: { title: true, titleEn: true } },
       resolve: (r, args) => (args.lang === 'en' && r.titleEn) || r.title,
     }),

@@ -66,8 +66,15 @@ builder.queryField('search', (t) =>
       type: SearchNodeRef,
       description: `Full-text search over people, organizations, places, documents, projects, events, quotes and articles. Diacritic-insensitive, including đ ("luu duc minh" finds Lưu Đức Minh); a query typed with diacritics ranks exact matches first; acronyms and aliases match; the last word also matches as a prefix (type-ahead). At most ${MAX_QUERY_LENGTH} characters. Only article content is searched, never page chrome.`,
       args: {
-        query: t.arg.string({ required: true, description: 'What to look for. Operators and quotes are treated as plain text.' }),
-        types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only these kinds of result (default: all).' }),
+        query: t.arg.string({
+          required: true,
+          description: 'What to look for. Operators and quotes are treated as plain text.',
+        }),
+        types: t.arg({
+          type: [SearchTypeEnum],
+          required: false,
+          description: 'Only these kinds of result (default: all).',
+        }),
       },
       resolve: async (_root, args, ctx, info) => {
         if (args.last != null || args.before != null) {
@@ -108,8 +115,15 @@ builder.queryField('search', (t) =>
       name: 'SearchEdge',
       description: 'One result with why it matched.',
       fields: (e) => ({
-        type: e.field({ type: SearchTypeEnum, description: 'What kind of result.', resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.type }),
-        score: e.float({ description: 'Relevance; higher is better.', resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.score }),
+        type: e.field({
+          type: SearchTypeEnum,
+          description: 'What kind of result.',
+          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.type,
+        }),
+        score: e.float({
+          description: 'Relevance; higher is better.',
+          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.score,
+        }),
         field: e.field({
           type: SearchFieldEnum,
           description: 'Which value matched best.',
@@ -126,7 +140,8 @@ builder.queryField('search', (t) =>
         }),
         matches: e.field({
           type: [TextRangeRef],
-          description: 'Where the query words are in the matched value (for article bodies: offsets into `Article.text`).',
+          description:
+            'Where the query words are in the matched value (for article bodies: offsets into `Article.text`).',
           resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.matches,
         }),
       }),

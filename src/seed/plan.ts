@@ -1359,7 +1359,11 @@ function assemble(
       start: cl.start as number,
       end: cl.end as number,
       text: bodyOf.get(articleId.get(cl.article) ?? 0)?.slice(cl.start as number, cl.end as number) ?? '',
-      mention_id: mention(articleId.get(cl.article) ?? 0, { start: cl.start as number, end: cl.end as number }, 'CLAIM'),
+      mention_id: mention(
+        articleId.get(cl.article) ?? 0,
+        { start: cl.start as number, end: cl.end as number },
+        'CLAIM',
+      ),
     });
   });
   return { tables: t };

@@ -1,6 +1,6 @@
 // A real database per test file: libSQL in memory, built by the real migrations and the real seed,
 // served by the real Yoga app. The client is wrapped only to count the SQL statements a request runs.
-import { type Client, createClient, type InStatement } from '@libsql/client';
+import { type Client, createClient, type InArgs, type InStatement } from '@libsql/client';
 import { createApp } from '../../src/app';
 import { createDb } from '../../src/db/client';
 import { loadSeed } from '../../src/seed/load';
@@ -12,34 +12,50 @@ export interface GqlResult<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+/** One statement as sent, with its bound arguments (so a test can replay it, e.g. under EXPLAIN QUERY PLAN). */
+export interface SqlCall {
+  sql: string;
+  args: InArgs | undefined;
+}
+
 export interface Harness {
   client: Client;
   /** Statements sent to the database since the last `resetStatements()`. */
   statements: string[];
+  /** The same statements with their arguments, in the same order. */
+  calls: SqlCall[];
   resetStatements(): void;
   yoga: ReturnType<typeof createApp>;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
   close(): void;
 }
 
-function sqlOf(s: InStatement): string {
-  return typeof s === 'string' ? s : s.sql;
+function callOf(s: InStatement, args?: unknown): SqlCall {
+  if (typeof s === 'string') return { sql: s, args: args as InArgs | undefined };
+  return { sql: s.sql, args: s.args };
 }
 
-/** Counts every statement that reaches the database through execute/batch, whoever sends it. */
-export function countingClient(inner: Client, log: string[]): Client {
+/**
+ * Counts every statement that reaches the database through execute/batch, whoever sends it: its SQL
+ * goes to `log`, and, when `calls` is given, its SQL and arguments go there too.
+ */
+export function countingClient(inner: Client, log: string[], calls?: SqlCall[]): Client {
+  const record = (c: SqlCall) => {
+    log.push(c.sql);
+    calls?.push(c);
+  };
   return new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop === 'execute') {
         return (stmt: InStatement | string, args?: unknown) => {
-          log.push(sqlOf(stmt as InStatement));
+          record(callOf(stmt as InStatement, args));
           // biome-ignore lint/suspicious/noExplicitAny: forwarding both execute overloads unchanged
           return (target.execute as any)(stmt, args);
         };
       }
       if (prop === 'batch') {
         return (stmts: InStatement[], mode?: unknown) => {
-          for (const s of stmts) log.push(sqlOf(s));
+          for (const s of stmts) record(callOf(s));
           // biome-ignore lint/suspicious/noExplicitAny: forwarding unchanged
           return (target.batch as any)(stmts, mode);
         };
@@ -54,13 +70,16 @@ export async function createHarness(opts: { seedDir?: string } = {}): Promise<Ha
   const client = createClient({ url: ':memory:' });
   await loadSeed(client, { dir: opts.seedDir });
   const statements: string[] = [];
-  const db = createDb(countingClient(client, statements));
+  const calls: SqlCall[] = [];
+  const db = createDb(countingClient(client, statements, calls));
   const yoga = createApp({ getDb: () => db });
   return {
     client,
     statements,
+    calls,
     resetStatements: () => {
       statements.length = 0;
+      calls.length = 0;
     },
     yoga,
     async gql(query, variables) {

@@ -1,0 +1,159 @@
+// `npm run check:graphiql`: proves that GraphiQL on the Node server really works offline. Starts
+// src/server.ts on a free port with a throwaway database, measures spawn → first 200 to `{ __typename }`,
+// then drives Debian's Chromium: the editor renders, the default query runs, the result shows "articles",
+// and no request leaves the loopback interface. Exits non-zero on any failure; always stops the server.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { freePort } from './sqld';
+import { ROOT } from './wrangler';
+
+const STARTUP_LIMIT_MS = 10_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const dir = mkdtempSync(join(tmpdir(), 'check-graphiql-'));
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let serverLog = '';
+
+function killServerNow(): void {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
+// Whatever happens to this process, the server and its database go with it.
+process.on('exit', killServerNow);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(128 + constants.signals[sig]));
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function isLoopback(url: string): boolean {
+  const u = new URL(url);
+  if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
+async function waitForFirst200(url: string, started: number): Promise<number> {
+  const deadline = started + 60_000;
+  for (;;) {
+    if (server?.exitCode !== null || server?.signalCode !== null) {
+      throw new Error(`server exited (${server?.exitCode ?? server?.signalCode}) before answering:\n${serverLog}`);
+    }
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+        signal: AbortSignal.timeout(2000),
+      });
+      if (res.status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`no 200 from ${url} within 60 s:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}/graphql`;
+
+  // Node with tsx as a loader (no tsx CLI wrapper), so the pid we hold is the server itself.
+  const started = performance.now();
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LIBSQL_URL: `file:${join(dir, 'knowledge.db')}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    serverLog = (serverLog + chunk.toString()).slice(-8000);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
+
+  const startupMs = await waitForFirst200(endpoint, started);
+  console.log(
+    `server: spawn → first 200 to { __typename } in ${Math.round(startupMs)} ms (limit ${STARTUP_LIMIT_MS} ms)`,
+  );
+  const ready = serverLog.split('\n').find((l) => l.includes('ready'));
+  if (ready) console.log(`server: ${ready.trim()}`);
+  if (startupMs > STARTUP_LIMIT_MS) throw new Error(`server startup took ${Math.round(startupMs)} ms`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const requests: string[] = [];
+  context.on('request', (req) => {
+    requests.push(req.url());
+  });
+  // Still recorded above; aborting just makes a stray CDN fetch fail fast instead of hanging.
+  await context.route(
+    (url) => !isLoopback(url.href),
+    (route) => route.abort(),
+  );
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => {
+    pageErrors.push(err.message);
+  });
+
+  await page.goto(endpoint, { waitUntil: 'load' });
+  const editor = page.locator('.graphiql-query-editor .monaco-editor');
+  await editor.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.graphiql-query-editor').getByText('articles').first().waitFor({ timeout: 30_000 });
+  console.log('graphiql: editor rendered with the default query');
+
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-response')?.textContent?.includes('"articles"') ?? false,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const result = (await page.locator('.graphiql-response').textContent()) ?? '';
+  if (/"errors"/.test(result)) throw new Error(`the default query answered with errors:\n${result.slice(0, 2000)}`);
+  console.log('graphiql: default query ran, result pane shows "articles"');
+
+  const shot = join(tmpdir(), `graphiql-${Date.now()}.png`);
+  await page.screenshot({ path: shot });
+  console.log(`graphiql: screenshot ${shot}`);
+
+  const foreign = requests.filter((u) => !isLoopback(u));
+  console.log(`graphiql: ${requests.length} browser requests, ${foreign.length} to non-loopback hosts`);
+  if (foreign.length > 0) throw new Error(`requests left the machine:\n  ${foreign.join('\n  ')}`);
+  if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`);
+}
+
+let failed = false;
+try {
+  await main();
+  console.log('check:graphiql ok');
+} catch (err) {
+  failed = true;
+  console.error(`check:graphiql FAILED: ${(err as Error).stack ?? err}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await stopServer();
+  killServerNow();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,25 @@
+// Verifies that every example query in README.md returns exactly the output printed under it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness';
+import { readExamples } from '../helpers/readme';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe('README examples', () => {
+  const examples = readExamples();
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+  examples.forEach((ex, i) => {
+    it(`example ${i + 1} prints its real output (npm run docs:examples rewrites them)`, async () => {
+      const { status, ...body } = await h.gql(ex.query);
+      expect(status).toBe(200);
+      expect(body).toEqual(JSON.parse(ex.output));
+      expect(body).not.toHaveProperty('errors');
+    });
+  });
+});
