@@ -1,6 +1,5 @@
 // Local Node entry: embedded libSQL file by default, migrated and seeded on start, GraphiQL offline.
 import { createServer } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createClient } from '@libsql/client';
 import { createApp } from './app';
 import { nodeConfig } from './config';
@@ -12,7 +11,12 @@ const config = nodeConfig();
 const client = createClient({ url: config.url, authToken: config.authToken });
 const seeded = await loadSeed(client);
 const db = createDb(client);
-const yoga = createApp({ getDb: () => db, renderGraphiQL });
+const yoga = createApp({
+  getDb: () => db,
+  // GraphiQL with its assets inlined (works offline), loaded on the first visit: it is a large module
+  // and would otherwise delay the first answer to API requests.
+  renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+});
 
 const server = createServer((req, res) => {
   if (req.url === '/' || req.url === '') {

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { conflicts } from '../db/schema';
 import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
 
 export const ConflictRef = builder.drizzleNode('conflicts', {
@@ -42,7 +43,7 @@ builder.queryFields((t) => ({
   conflicts: t.drizzleConnection({
     type: 'conflicts',
     description: 'Every recorded disagreement between sources.',
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(ctx.db._.relations.conflicts.table),
+    totalCount: (_parent, _args, ctx) => ctx.db.$count(conflicts),
     resolve: (query, _parent, _args, ctx) => ctx.db.query.conflicts.findMany(query({ orderBy: { slug: 'asc' } })),
   }),
 }));

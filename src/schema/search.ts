@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { badInput } from '../lib/errors';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../search/indexer';
 import { MAX_QUERY_LENGTH, type SearchHit, searchKnowledgeBase } from '../search/query';
 import { loadNodes, type NodeKey } from './load-nodes';
@@ -78,7 +79,6 @@ builder.queryField('search', (t) =>
       },
       resolve: async (_root, args, ctx, info) => {
         if (args.last != null || args.before != null) {
-          const { badInput } = await import('../lib/errors');
           throw badInput('`search` pages forward only: use `first` and `after`.');
         }
         const result = await searchKnowledgeBase(ctx.db, {
