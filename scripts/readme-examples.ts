@@ -7,8 +7,9 @@ const h = await createHarness();
 let text = readFileSync(README, 'utf8');
 // Replace from the end so earlier offsets stay valid.
 for (const ex of readExamples(text).reverse()) {
-  const { status: _status, ...body } = await h.gql(ex.query);
-  text = `${text.slice(0, ex.outputStart)}${JSON.stringify(body, null, 2)}\n${text.slice(ex.outputEnd)}`;
+  const { data, errors } = await h.gql(ex.query);
+  if (errors) throw new Error(`README example failed: ${JSON.stringify(errors)}\n${ex.query}`);
+  text = `${text.slice(0, ex.outputStart)}${JSON.stringify({ data }, null, 2)}\n${text.slice(ex.outputEnd)}`;
 }
 writeFileSync(README, text);
 h.close();

@@ -1,18 +1,33 @@
-// Local Node entry: embedded libSQL file by default, migrated and seeded on start, GraphiQL offline.
+// Local Node entry: embedded libSQL file by default, migrated and seeded on start (the only writes), then
+// served through a read-only handle; GraphiQL offline. Limits come from the environment (README
+// "Limits and caching"): a bad value stops the server before it listens.
 import { createServer } from 'node:http';
 import { createClient } from '@libsql/client';
 import { createApp } from './app';
 import { nodeConfig } from './config';
 import { createDb } from './db/client';
+import { readLimits } from './lib/limits';
+import { openApiClient } from './lib/readonly';
 import { loadSeed } from './seed/load';
 
 const started = performance.now();
 const config = nodeConfig();
-const client = createClient({ url: config.url, authToken: config.authToken });
-const seeded = await loadSeed(client);
+const limits = readLimits(process.env);
+// Writes happen here only: migrations and the seed, on a client that is closed before serving.
+const writer = createClient({ url: config.url, authToken: config.authToken });
+const seeded = await loadSeed(writer);
+let api = { client: writer, readOnly: false };
+if (config.url.startsWith('file:')) {
+  writer.close();
+  api = await openApiClient(config.url, config.authToken);
+}
+const client = api.client;
 const db = createDb(client);
-const yoga = createApp({
+const yoga = createApp<{ req?: { socket?: { remoteAddress?: string } } }>({
   getDb: () => db,
+  limits,
+  // The cost budget is per client: its address as the socket sees it (behind a proxy, the proxy's).
+  clientKey: (_request, ctx) => ctx.req?.socket?.remoteAddress ?? 'anonymous',
   // GraphiQL with its assets inlined (works offline), loaded on the first visit: it is a large module
   // and would otherwise delay the first answer to API requests.
   renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
@@ -31,7 +46,7 @@ server.listen(config.port, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const ms = Math.round(performance.now() - started);
   console.log(
-    `GraphQL ready at http://localhost:${port}/graphql (dataset ${seeded.version}${seeded.skipped ? '' : ', freshly loaded'}; ${ms} ms)`,
+    `GraphQL ready at http://localhost:${port}/graphql (dataset ${seeded.version}${seeded.skipped ? '' : ', freshly loaded'}; ${api.readOnly ? 'read-only handle' : 'remote database: use a read-only token'}; ${ms} ms)`,
   );
 });
 

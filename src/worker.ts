@@ -1,12 +1,27 @@
-// Cloudflare Worker entry: the same app, with the database from `env` over HTTP (Turso / libSQL server).
+// Cloudflare Worker entry: the same app, with the database from `env` over HTTP (Turso / libSQL server),
+// limits from `env` vars, the per-client cost budget per isolate plus the Workers rate-limiting binding
+// (when bound) per request, and the response cache in isolate memory backed by the Cache API.
 import { createClient } from '@libsql/client/web';
 import { createApp } from './app';
 import { createDb, type Db } from './db/client';
+import { type CacheApiLike, createCacheApiStore } from './lib/response-cache';
+
+/** The Workers rate-limiting binding (typed structurally: it is optional). */
+interface RateLimiterBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
 
 export interface Env {
   LIBSQL_URL: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** [[ratelimits]] in wrangler.toml; absent in tests and local runs without it. */
+  RATE_LIMITER?: RateLimiterBinding;
+  /** The documented limits (MAX_DEPTH, COST_BUDGET, …) as vars; unset ones keep their defaults. */
+  [name: string]: unknown;
 }
+
+/** The binding's window (wrangler.toml `period`): how long a refused client should wait at most. */
+const RATE_LIMIT_PERIOD_S = 60;
 
 // One client per isolate and URL: creating it per request would throw away its HTTP connection.
 const dbs = new Map<string, Db>();
@@ -21,6 +36,32 @@ function dbFor(env: Env): Db {
   return db;
 }
 
-const yoga = createApp<Env & Record<string, unknown>>({ getDb: dbFor });
+const clientIp = (request: Request) => request.headers.get('cf-connecting-ip');
 
-export default { fetch: yoga.fetch };
+function build(env: Env) {
+  const cacheApi = (globalThis as { caches?: { default?: CacheApiLike } }).caches?.default;
+  return createApp<Env>({
+    getDb: dbFor,
+    env,
+    clientKey: (request) => clientIp(request) ?? 'anonymous',
+    // Cloudflare sets cf-connecting-ip on every request it forwards; without it (tests, local runs)
+    // there is no client to count and the binding is not consulted.
+    requestLimiter: async (request, ctx) => {
+      const ip = clientIp(request);
+      if (!ctx.RATE_LIMITER || !ip) return { ok: true };
+      const { success } = await ctx.RATE_LIMITER.limit({ key: ip });
+      return success ? { ok: true } : { ok: false, retryAfter: RATE_LIMIT_PERIOD_S };
+    },
+    responseCache: cacheApi ? createCacheApiStore(cacheApi) : undefined,
+  });
+}
+
+// Built on the first request (the limits are vars in `env`), then reused by the isolate.
+let app: ReturnType<typeof build> | undefined;
+
+export default {
+  fetch(request: Request, env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }): Response | Promise<Response> {
+    app ??= build(env);
+    return app.fetch(request, env, ctx);
+  },
+};

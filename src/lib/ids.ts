@@ -24,9 +24,12 @@ export function slugFromArg(
     });
   }
   if (!allowed.includes(decoded.typename)) {
-    throw badInput(`\`${argument}\` must identify a ${allowed.join(' or ')}; got a ${decoded.typename} ID.`, {
-      argument,
-    });
+    const article = (t: string) => (/^[AEIOU]/.test(t) ? 'an' : 'a');
+    const wanted = allowed.join(' or ');
+    throw badInput(
+      `\`${argument}\` must identify ${article(wanted)} ${wanted}; got ${article(decoded.typename)} ${decoded.typename} ID.`,
+      { argument },
+    );
   }
   return { type: decoded.typename, slug: decoded.id };
 }

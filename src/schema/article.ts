@@ -1,3 +1,4 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
@@ -5,6 +6,7 @@ import { slugFromArg } from '../lib/ids';
 import { LanguageEnum, OrderDirectionEnum } from './enums';
 import { allOf } from './filters';
 import { MentionKindEnum } from './mention';
+import { PersonRef } from './person';
 
 export const ArticleRef = builder.drizzleNode('articles', {
   name: 'Article',
@@ -72,7 +74,33 @@ export const ArticleRef = builder.drizzleNode('articles', {
       nullable: true,
       description: 'The text that identifies the outlet.',
     }),
-    authors: t.relatedConnection('authors', { description: 'Bylines, in order.', totalCount: true }),
+    // Byline order lives on the junction row, which a many-to-many relation cannot order by: load the
+    // (few) bylines in the article's statement and page over them here.
+    authors: t.connection(
+      {
+        type: PersonRef,
+        description: 'The authors, in byline order.',
+        select: (_args, _ctx, nested) => ({
+          with: {
+            authorLinks: {
+              columns: { ordinal: true },
+              orderBy: { ordinal: 'asc' },
+              with: { person: nested(true, ['edges', 'node']) },
+            },
+          },
+        }),
+        resolve: (a, args) => {
+          const people = (a as unknown as { authorLinks: Array<{ person: object }> }).authorLinks.map((l) => l.person);
+          return { ...resolveArrayConnection({ args }, people), totalCount: people.length } as never;
+        },
+      },
+      {
+        name: 'ArticleAuthorsConnection',
+        fields: (c) => ({
+          totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }),
+        }),
+      },
+    ),
     events: t.relatedConnection('events', {
       description: 'Events the article reports or refers to, oldest first.',
       query: { orderBy: { sortDate: 'asc', id: 'asc' } },
@@ -80,17 +108,17 @@ export const ArticleRef = builder.drizzleNode('articles', {
     }),
     people: t.relatedConnection('people', {
       description: 'People the article names.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     organizations: t.relatedConnection('organizations', {
       description: 'Organizations the article names.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     places: t.relatedConnection('places', {
       description: 'Places the article names.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     documents: t.relatedConnection('documents', { description: 'Documents the article names.', totalCount: true }),

@@ -40,6 +40,13 @@ builder.drizzleObject('conflictClaims', {
 });
 
 builder.queryFields((t) => ({
+  conflict: t.drizzleField({
+    type: 'conflicts',
+    nullable: true,
+    description: 'A disagreement by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.conflicts.findFirst(query({ where: { slug: args.slug } })),
+  }),
   conflicts: t.drizzleConnection({
     type: 'conflicts',
     description: 'Every recorded disagreement between sources.',

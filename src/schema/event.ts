@@ -80,12 +80,12 @@ export const EventRef = builder.drizzleNode('events', {
     }),
     people: t.relatedConnection('people', {
       description: 'Distinct people who took part, in any role.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     organizations: t.relatedConnection('organizations', {
       description: 'Distinct organizations that took part, in any role.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     quotes: t.relatedConnection('quotes', {

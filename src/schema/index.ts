@@ -21,5 +21,6 @@ import './co-participant';
 import './search';
 import './timeline';
 import './path';
+import './dataset';
 
 export const schema = describeGenerated(builder.toSchema({ sortSchema: true }));

@@ -31,12 +31,12 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     parent: t.relation('parent', { nullable: true, description: 'The organization this one belongs to, when stated.' }),
     children: t.relatedConnection('children', {
       description: 'Organizations stated to belong to this one.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     people: t.relatedConnection('people', {
       description: 'People who hold a role in this organization, according to any article.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     events: t.relatedConnection('events', {
@@ -46,7 +46,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     }),
     projects: t.relatedConnection('projects', {
       description: 'Projects the organization is a partner in.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     documents: t.relatedConnection('issuedDocuments', {
@@ -101,7 +101,10 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationsWhere(organizations, args.filter)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.organizations.findMany(
-        query({ where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+        query({
+          where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` },
+          orderBy: { nameFolded: 'asc', name: 'asc' },
+        }),
       ),
   }),
 }));

@@ -50,7 +50,7 @@ export const PersonRef = builder.drizzleNode('people', {
     }),
     organizations: t.relatedConnection('organizations', {
       description: 'Organizations the person holds a role in, according to any article.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     coParticipants: t.relatedConnection('coParticipants', {
@@ -96,7 +96,10 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleWhere(people, args.filter)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.people.findMany(
-        query({ where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+        query({
+          where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` },
+          orderBy: { nameFolded: 'asc', name: 'asc' },
+        }),
       ),
   }),
 }));

@@ -29,7 +29,7 @@ export const PlaceRef = builder.drizzleNode('places', {
     parent: t.relation('parent', { nullable: true, description: 'The place that contains this one.' }),
     children: t.relatedConnection('children', {
       description: 'Places this one contains.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
       totalCount: true,
     }),
     events: t.relatedConnection('events', {
@@ -75,7 +75,10 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.places.findMany(
-        query({ where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` }, orderBy: { name: 'asc' } }),
+        query({
+          where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` },
+          orderBy: { nameFolded: 'asc', name: 'asc' },
+        }),
       ),
   }),
 }));

@@ -105,7 +105,7 @@ builder.queryFields((t) => ({
       ctx.db.query.projects.findMany(
         query({
           where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name) : sql`1`) },
-          orderBy: { name: 'asc' },
+          orderBy: { nameFolded: 'asc', name: 'asc' },
         }),
       ),
   }),

@@ -71,6 +71,13 @@ function quotesWhere(
 }
 
 builder.queryFields((t) => ({
+  quote: t.drizzleField({
+    type: 'quotes',
+    nullable: true,
+    description: 'A quote by slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })),
+  }),
   quotes: t.drizzleConnection({
     type: 'quotes',
     description: 'Quotes in article order.',

@@ -3,6 +3,7 @@
 import { type Client, createClient, type InArgs, type InStatement } from '@libsql/client';
 import { createApp } from '../../src/app';
 import { createDb } from '../../src/db/client';
+import type { Limits } from '../../src/lib/limits';
 import { loadSeed } from '../../src/seed/load';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -66,13 +67,28 @@ export function countingClient(inner: Client, log: string[], calls?: SqlCall[]):
   });
 }
 
-export async function createHarness(opts: { seedDir?: string } = {}): Promise<Harness> {
+/**
+ * Limits lifted for functional tests that fetch whole lists in one deep query: the contract's cost model
+ * and depth limit (README "Limits and caching") would refuse those.
+ */
+export const LIFTED_LIMITS: Partial<Limits> = {
+  maxDepth: 100,
+  maxQueryCost: 1_000_000_000,
+  costBudget: 1_000_000_000,
+  costRestoreRate: 1_000_000_000,
+};
+
+/**
+ * `limits` win over the environment (the app reads the documented variables from process.env); without
+ * them the app runs with the documented defaults.
+ */
+export async function createHarness(opts: { seedDir?: string; limits?: Partial<Limits> } = {}): Promise<Harness> {
   const client = createClient({ url: ':memory:' });
   await loadSeed(client, { dir: opts.seedDir });
   const statements: string[] = [];
   const calls: SqlCall[] = [];
   const db = createDb(countingClient(client, statements, calls));
-  const yoga = createApp({ getDb: () => db });
+  const yoga = createApp({ getDb: () => db, limits: opts.limits });
   return {
     client,
     statements,

@@ -32,7 +32,8 @@ describe('Worker /graphql', () => {
   it('answers { __typename }', async () => {
     const { status, body } = await post('{ __typename }');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { __typename: 'Query' } });
+    expect(body.data).toEqual({ __typename: 'Query' });
+    expect(body.errors).toBeUndefined();
   });
 
   it('serves the seeded articles', async () => {
@@ -49,6 +50,36 @@ describe('Worker /graphql', () => {
     expect(articles.edges.map((e) => e.node)).toContainEqual({
       slug: 'vupda-mou-mang-luoi-hop-tac-2023',
       title: 'VUPDA ký biên bản ghi nhớ “Thiết lập mạng lưới hợp tác” với các đối tác Hàn Quốc',
+    });
+  });
+
+  it('answers a cross-article query folded into one statement, with search and timeline, as on Node', async () => {
+    const { status, body } = await post(`{
+      person(slug: "luu-duc-minh") { name articles { totalCount } roles { edges { node { article { slug } mention { text } } } } }
+      search(query: "luu duc minh", first: 1) { edges { node { ... on Person { slug } } } }
+      timeline(subject: "du-an-vkc", first: 1) { edges { node { date event { slug } } } }
+    }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const data = body.data as {
+      person: {
+        name: string;
+        articles: { totalCount: number };
+        roles: { edges: Array<{ node: { article: { slug: string }; mention: { text: string } } }> };
+      };
+      search: { edges: Array<{ node: { slug: string } }> };
+      timeline: { edges: Array<{ node: { date: string; event: { slug: string } } }> };
+    };
+    expect(data.person.name).toBe('Lưu Đức Minh');
+    expect(data.person.articles.totalCount).toBe(2);
+    // Stated in 004's byline note as well as in 001's body.
+    expect(data.person.roles.edges.map((e) => e.node.article.slug)).toEqual(
+      expect.arrayContaining(['vkc-hoi-nghi-trien-khai-2024', 'do-thi-thong-minh-dong-luc-2022']),
+    );
+    expect(data.search.edges[0]?.node.slug).toBe('luu-duc-minh');
+    expect(data.timeline.edges[0]?.node).toEqual({
+      date: '2022-05-12',
+      event: { slug: 'ky-quyet-dinh-phe-duyet-vkc' },
     });
   });
 

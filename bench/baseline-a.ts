@@ -1,0 +1,290 @@
+// Baseline A, the limit: the same answers as the GraphQL API, produced by hand-written SQL with the JSON
+// built inside SQLite, one statement per page where one suffices. Search reuses the API's query parser and
+// snippet cutter (pure functions: an engineer would not write those twice); path keeps the API's
+// breadth-first walk (one statement per hop is inherent to it) and builds the answer in one more statement.
+import type { Client, InValue } from '@libsql/client';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { createDb } from '../src/db/client';
+import { hopEvidence, shortestPath } from '../src/graph/path';
+import { parseSearchQuery } from '../src/search/query';
+import { makeSnippet } from '../src/search/snippet';
+import type { OperationName, Variables } from './workload';
+
+// Nested values are JSONB blobs: json_object() embeds a JSONB argument as JSON (no re-parse), and unlike
+// text they keep being JSON across subquery boundaries. One-to-one lookups are LEFT JOINs (which also keep
+// the page's row order), so the statements stay within SQLite's parser depth.
+const obj = (alias: string, fields: string) => `CASE WHEN ${alias}.id IS NOT NULL THEN jsonb_object(${fields}) END`;
+const NAME = (a: string) => `'slug', ${a}.slug, 'name', ${a}.name`;
+const bool = (cond: string) => `jsonb(CASE WHEN ${cond} THEN 'true' ELSE 'false' END)`;
+
+/** The Entity union as the workload selects it, from a row with one non-null id column per entity type. */
+function entity(prefix: string): string {
+  const one = (table: string, typename: string, fields: string, col: string) =>
+    `(SELECT jsonb_object('__typename', '${typename}', 'slug', slug, ${fields}) FROM ${table} WHERE id = ${prefix}${col})`;
+  return `CASE
+    WHEN ${prefix}person_id IS NOT NULL THEN ${one('people', 'Person', "'name', name", 'person_id')}
+    WHEN ${prefix}organization_id IS NOT NULL THEN ${one('organizations', 'Organization', "'name', name", 'organization_id')}
+    WHEN ${prefix}place_id IS NOT NULL THEN ${one('places', 'Place', "'name', name", 'place_id')}
+    WHEN ${prefix}document_id IS NOT NULL THEN ${one('documents', 'Document', "'docTitle', title", 'document_id')}
+    WHEN ${prefix}project_id IS NOT NULL THEN ${one('projects', 'Project', "'name', name", 'project_id')}
+    WHEN ${prefix}event_id IS NOT NULL THEN ${one('events', 'Event', "'title', title", 'event_id')}
+  END`;
+}
+
+const PARTICIPANT_EDGE = (x: string, pp: string, oo: string) =>
+  `jsonb_object('node', jsonb_object('role', ${x}.role, 'person', ${obj(pp, NAME(pp))}, 'organization', ${obj(oo, NAME(oo))}))`;
+
+const PERSON_PAGE = `WITH p AS (SELECT * FROM people WHERE slug = ?),
+role_edges AS (
+  SELECT jsonb_object('node', jsonb_object('title', r.title, 'organization', ${obj('o', NAME('o'))},
+    'article', ${obj('a', "'slug', a.slug, 'title', a.title")},
+    'mention', ${obj('m', `'start', m.start, 'end', m."end", 'text', m.text`)})) AS j
+  FROM (SELECT * FROM roles WHERE person_id = (SELECT id FROM p) ORDER BY article_id, start, id LIMIT 20) r
+  LEFT JOIN organizations o ON o.id = r.organization_id
+  LEFT JOIN articles a ON a.id = r.article_id
+  LEFT JOIN mentions m ON m.id = r.mention_id
+),
+quote_page AS (SELECT * FROM quotes WHERE speaker_id = (SELECT id FROM p) ORDER BY article_id, start, id LIMIT 21),
+quote_edges AS (
+  SELECT jsonb_object('node', jsonb_object('slug', q.slug, 'kind', q.kind, 'text', q.text,
+    'article', ${obj('a', "'slug', a.slug, 'title', a.title")},
+    'event', ${obj(
+      'e',
+      `'slug', e.slug, 'title', e.title, 'date', e.date,
+      'participants', jsonb_object(
+        'totalCount', (SELECT count(*) FROM participations WHERE event_id = e.id),
+        'edges', (SELECT jsonb_group_array(${PARTICIPANT_EDGE('x', 'pp', 'oo')})
+          FROM (SELECT * FROM participations WHERE event_id = e.id ORDER BY role, id LIMIT 10) x
+          LEFT JOIN people pp ON pp.id = x.person_id LEFT JOIN organizations oo ON oo.id = x.organization_id))`,
+    )})) AS j
+  FROM (SELECT * FROM quote_page LIMIT 20) q
+  LEFT JOIN articles a ON a.id = q.article_id
+  LEFT JOIN events e ON e.id = q.event_id
+)
+SELECT json_object('person', ${obj(
+  'p',
+  `'slug', p.slug, 'name', p.name, 'honorifics', jsonb(p.honorifics), 'country', p.country,
+  'roles', jsonb_object('totalCount', (SELECT count(*) FROM roles WHERE person_id = p.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM role_edges)),
+  'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE speaker_id = p.id),
+    'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM quote_page) > 20')}),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges))`,
+)}) AS data
+FROM (SELECT 1) LEFT JOIN p ON 1`;
+
+const EVENT_PAGE = `WITH e AS (SELECT * FROM events WHERE slug = ?),
+participant_edges AS (
+  SELECT ${PARTICIPANT_EDGE('x', 'pp', 'oo')} AS j
+  FROM (SELECT * FROM participations WHERE event_id = (SELECT id FROM e) ORDER BY role, id LIMIT 50) x
+  LEFT JOIN people pp ON pp.id = x.person_id LEFT JOIN organizations oo ON oo.id = x.organization_id
+),
+quote_edges AS (
+  SELECT jsonb_object('node', jsonb_object('slug', q.slug, 'kind', q.kind, 'text', q.text, 'speaker', ${obj('s', NAME('s'))})) AS j
+  FROM (SELECT * FROM quotes WHERE event_id = (SELECT id FROM e) ORDER BY article_id, start, id LIMIT 20) q
+  LEFT JOIN people s ON s.id = q.speaker_id
+),
+report_edges AS (
+  SELECT jsonb_object('node', jsonb_object(
+    'article', ${obj('a', "'slug', a.slug, 'title', a.title, 'publishedDate', a.published_date")},
+    'mention', ${obj('m', `'start', m.start, 'end', m."end", 'text', m.text`)})) AS j
+  FROM (SELECT * FROM event_reports WHERE event_id = (SELECT id FROM e) ORDER BY article_id LIMIT 20) r
+  LEFT JOIN articles a ON a.id = r.article_id LEFT JOIN mentions m ON m.id = r.mention_id
+)
+SELECT json_object('event', ${obj(
+  'e',
+  `'slug', e.slug, 'kind', e.kind, 'title', e.title, 'date', e.date, 'datePrecision', e.date_precision,
+  'place', (SELECT jsonb_object('slug', slug, 'name', name) FROM places WHERE id = e.place_id),
+  'participants', jsonb_object('totalCount', (SELECT count(*) FROM participations WHERE event_id = e.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM participant_edges)),
+  'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE event_id = e.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges)),
+  'reportedIn', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE event_id = e.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM report_edges))`,
+)}) AS data
+FROM (SELECT 1) LEFT JOIN e ON 1`;
+
+const ARTICLE_PAGE = `WITH a AS (SELECT * FROM articles WHERE slug = ?),
+event_edges AS (
+  SELECT jsonb_object('node', jsonb_object('slug', e.slug, 'kind', e.kind, 'title', e.title, 'date', e.date)) AS j
+  FROM (SELECT e.* FROM event_reports r JOIN events e ON e.id = r.event_id WHERE r.article_id = (SELECT id FROM a)
+    ORDER BY e.sort_date, e.id LIMIT 20) e
+),
+people_edges AS (
+  SELECT jsonb_object('node', jsonb_object('slug', p.slug, 'name', p.name)) AS j
+  FROM (SELECT p.* FROM article_people l JOIN people p ON p.id = l.person_id WHERE l.article_id = (SELECT id FROM a)
+    ORDER BY p.name_folded, p.name, p.id LIMIT 50) p
+),
+related_edges AS (
+  SELECT jsonb_object('node', jsonb_object('rank', x.rank, 'score', x.score, 'sharedCount', x.shared_count,
+    'article', ${obj('o', "'slug', o.slug, 'title', o.title, 'publishedDate', o.published_date")},
+    'shared', (SELECT coalesce(jsonb_group_array(${entity('s.')}), jsonb_array())
+      FROM (SELECT * FROM related_article_entities WHERE article_id = x.article_id AND other_id = x.other_id ORDER BY rowid) s))) AS j
+  FROM (SELECT * FROM related_articles WHERE article_id = (SELECT id FROM a) ORDER BY rank LIMIT 10) x
+  LEFT JOIN articles o ON o.id = x.other_id
+)
+SELECT json_object('article', ${obj(
+  'a',
+  `'slug', a.slug, 'title', a.title, 'publishedDate', a.published_date, 'text', a.body,
+  'publisher', (SELECT jsonb_object('slug', slug, 'name', name) FROM organizations WHERE id = a.publisher_id),
+  'events', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE article_id = a.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM event_edges)),
+  'people', jsonb_object('totalCount', (SELECT count(*) FROM article_people WHERE article_id = a.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM people_edges)),
+  'relatedArticles', jsonb_object('totalCount', (SELECT count(*) FROM related_articles WHERE article_id = a.id),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM related_edges))`,
+)}) AS data
+FROM (SELECT 1) LEFT JOIN a ON 1`;
+
+const TIMELINE = `WITH subject AS (SELECT id FROM organizations WHERE slug = ?),
+entries AS (
+  SELECT e.sort_date AS d, 0 AS k, e.id AS id, e.date_precision AS p FROM events e
+  WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = (SELECT id FROM subject))
+  UNION ALL
+  SELECT a.sort_date, 1, a.id, 'DAY' FROM articles a
+  WHERE a.published_date IS NOT NULL AND a.id IN (SELECT article_id FROM article_organizations WHERE organization_id = (SELECT id FROM subject))
+),
+page AS MATERIALIZED (SELECT * FROM entries ORDER BY d, k, id LIMIT 51),
+entry_edges AS (
+  SELECT jsonb_object('node', jsonb_object('date', x.d, 'datePrecision', coalesce(x.p, 'DAY'),
+    'kind', CASE x.k WHEN 0 THEN 'EVENT' ELSE 'PUBLICATION' END,
+    'event', ${obj('e', "'slug', e.slug, 'kind', e.kind, 'title', e.title")},
+    'article', ${obj('a', "'slug', a.slug, 'title', a.title")})) AS j
+  FROM (SELECT * FROM page ORDER BY d, k, id LIMIT 50) x
+  LEFT JOIN events e ON x.k = 0 AND e.id = x.id
+  LEFT JOIN articles a ON x.k = 1 AND a.id = x.id
+)
+SELECT json_object('timeline', jsonb_object(
+  'totalCount', (SELECT count(*) FROM entries),
+  'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM page) > 50')}),
+  'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM entry_edges))) AS data`;
+
+const SEARCH_NODE = `json(CASE page.entity_type
+  WHEN 'PERSON' THEN (SELECT jsonb_object('__typename', 'Person', 'slug', slug, 'name', name) FROM people WHERE id = page.entity_id)
+  WHEN 'ORGANIZATION' THEN (SELECT jsonb_object('__typename', 'Organization', 'slug', slug, 'name', name) FROM organizations WHERE id = page.entity_id)
+  WHEN 'PLACE' THEN (SELECT jsonb_object('__typename', 'Place', 'slug', slug, 'name', name) FROM places WHERE id = page.entity_id)
+  WHEN 'DOCUMENT' THEN (SELECT jsonb_object('__typename', 'Document', 'slug', slug, 'docTitle', title) FROM documents WHERE id = page.entity_id)
+  WHEN 'PROJECT' THEN (SELECT jsonb_object('__typename', 'Project', 'slug', slug, 'name', name) FROM projects WHERE id = page.entity_id)
+  WHEN 'EVENT' THEN (SELECT jsonb_object('__typename', 'Event', 'slug', slug, 'title', title) FROM events WHERE id = page.entity_id)
+  WHEN 'QUOTE' THEN (SELECT jsonb_object('__typename', 'Quote', 'slug', q.slug, 'speaker', (SELECT jsonb_object('slug', slug, 'name', name) FROM people WHERE id = q.speaker_id)) FROM quotes q WHERE q.id = page.entity_id)
+  WHEN 'ARTICLE' THEN (SELECT jsonb_object('__typename', 'Article', 'slug', slug, 'title', title) FROM articles WHERE id = page.entity_id)
+END)`;
+
+const TYPE_RANK = `CASE entity_type WHEN 'PERSON' THEN 0 WHEN 'ORGANIZATION' THEN 1 WHEN 'PLACE' THEN 2 WHEN 'DOCUMENT' THEN 3
+  WHEN 'PROJECT' THEN 4 WHEN 'EVENT' THEN 5 WHEN 'QUOTE' THEN 6 WHEN 'ARTICLE' THEN 7 END`;
+
+function searchSql(exactCount: number): string {
+  const exact =
+    exactCount === 0
+      ? '0'
+      : Array.from({ length: exactCount }, () => `(instr(' ' || d.text_lower || ' ', ?) > 0)`).join(' + ');
+  return `WITH matched AS MATERIALIZED (
+    SELECT d.id, d.entity_type, d.entity_id, d.field, d.text, d.text_start, bm25(search_fts) * d.weight AS bm, ${exact} AS exact
+    FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ?
+  ),
+  best AS (
+    SELECT *, ${TYPE_RANK} AS type_rank,
+      row_number() OVER (PARTITION BY entity_type, entity_id ORDER BY exact DESC, bm ASC, id ASC) AS rn
+    FROM matched
+  ),
+  ranked AS MATERIALIZED (SELECT * FROM best WHERE rn = 1),
+  page AS (SELECT * FROM ranked ORDER BY exact DESC, bm ASC, type_rank ASC, entity_id ASC LIMIT 20)
+  SELECT (SELECT count(*) FROM ranked) AS total, page.entity_type, page.field, page.text, page.bm, ${SEARCH_NODE} AS node
+  FROM (SELECT 1) LEFT JOIN page ON 1
+  ORDER BY page.exact DESC, page.bm ASC, page.type_rank ASC, page.entity_id ASC`;
+}
+
+const TABLE: Record<string, [string, string, string]> = {
+  p: ['people', 'Person', "'name', name"],
+  o: ['organizations', 'Organization', "'name', name"],
+  l: ['places', 'Place', "'name', name"],
+  d: ['documents', 'Document', "'docTitle', title"],
+  j: ['projects', 'Project', "'name', name"],
+  e: ['events', 'Event', "'title', title"],
+};
+const PATH_PREFIX: Record<string, string> = {
+  Person: 'p',
+  Organization: 'o',
+  Place: 'l',
+  Document: 'd',
+  Project: 'j',
+  Event: 'e',
+};
+
+export type Handler = (vars: Variables) => Promise<string>;
+
+/** One handler per operation; each returns the whole response body, `{"data":…}`, as text. */
+export function baselineA(client: Client): Record<OperationName, Handler> {
+  const one = async (sql: string, args: InValue[]) => {
+    const rs = await client.execute({ sql, args });
+    return `{"data":${String(rs.rows[0]?.data)}}`;
+  };
+  // The path walk's SQL takes a drizzle handle; it is a thin wrapper over the same client.
+  const db = createDb(client);
+  return {
+    person: (v) => one(PERSON_PAGE, [v.slug as string]),
+    event: (v) => one(EVENT_PAGE, [v.slug as string]),
+    article: (v) => one(ARTICLE_PAGE, [v.slug as string]),
+    timeline: (v) => one(TIMELINE, [decodeGlobalID(v.org as string).id]),
+    search: async (v) => {
+      const parsed = parseSearchQuery(v.q);
+      const rs = await client.execute({ sql: searchSql(parsed.exact.length), args: [...parsed.exact, parsed.match] });
+      const edges: string[] = [];
+      for (const r of rs.rows) {
+        if (r.entity_type === null) continue;
+        const s = makeSnippet(String(r.text), parsed.terms);
+        const score = Math.round(-Number(r.bm) * 1e6) / 1e6;
+        edges.push(
+          `{"type":"${r.entity_type}","field":"${r.field}","score":${score},"snippet":${JSON.stringify(s.snippet)},"highlights":${JSON.stringify(s.highlights)},"node":${r.node}}`,
+        );
+      }
+      return `{"data":{"search":{"totalCount":${Number(rs.rows[0]?.total ?? 0)},"edges":[${edges.join(',')}]}}}`;
+    },
+    path: async (v) => {
+      const ends = [decodeGlobalID(v.from as string), decodeGlobalID(v.to as string)];
+      const keys = await client.execute({
+        sql: `SELECT ${ends
+          .map((g, i) => {
+            const t = PATH_PREFIX[g.typename] as string;
+            return `(SELECT '${t}:' || id FROM ${(TABLE[t] as [string, string, string])[0]} WHERE slug = ?) AS k${i}`;
+          })
+          .join(', ')}`,
+        args: ends.map((g) => g.id),
+      });
+      const from = keys.rows[0]?.k0;
+      const to = keys.rows[0]?.k1;
+      const none = '{"data":{"path":{"found":false,"length":0,"hops":[]}}}';
+      if (typeof from !== 'string' || typeof to !== 'string') return none;
+      const hops = await shortestPath(db, from, to, 4);
+      if (!hops) return none;
+      const evidence = await hopEvidence(db, hops);
+      const node = (k: string) => {
+        const [table, typename, field] = TABLE[k.slice(0, 1)] as [string, string, string];
+        return `(SELECT jsonb_object('__typename', '${typename}', 'slug', slug, ${field}) FROM ${table} WHERE id = ${Number(k.slice(2))})`;
+      };
+      const hopJson = hops.map((h) => {
+        const ids = [
+          ...new Set([
+            ...(evidence.get(`${h.from}|${h.via}|${h.connector}`) ?? []),
+            ...(evidence.get(`${h.to}|${h.via}|${h.connector}`) ?? []),
+          ]),
+        ];
+        const connector = (table: string) =>
+          `(SELECT jsonb_object('slug', slug, 'title', title) FROM ${table} WHERE id = ${Number(h.connector)})`;
+        return `jsonb_object('via', '${h.via}', 'from', ${node(h.from)}, 'to', ${node(h.to)},
+          'event', ${h.via === 'EVENT' ? connector('events') : 'NULL'},
+          'article', ${h.via === 'ARTICLE' ? connector('articles') : 'NULL'},
+          'evidence', jsonb_array(${ids
+            .map(
+              (id) =>
+                `(SELECT jsonb_object('start', start, 'end', "end", 'text', text) FROM mentions WHERE id = ${Number(id)})`,
+            )
+            .join(', ')}))`;
+      });
+      return one(
+        `SELECT json_object('path', jsonb_object('found', jsonb('true'), 'length', ${hops.length}, 'hops', jsonb_array(${hopJson.join(', ')}))) AS data`,
+        [],
+      );
+    },
+  };
+}

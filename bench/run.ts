@@ -1,0 +1,320 @@
+// `npm run bench` (1k, 10k, 100k articles) and `npm run bench -- --quick` (1k and 10k, short runs): builds
+// any missing corpus, then per corpus starts bench/server.ts, checks that baselines A and B give exactly
+// our answers, counts SQL statements per request, load-tests every operation × {ours, A, B} × {1, 16}
+// connections, and finally measures the Worker bundle and cold start. Writes bench/results/<date>.json
+// and BENCHMARKS.md, and prints the tables.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@libsql/client';
+import { firstDifference } from './compare';
+import { type CorpusInfo, generateCorpus, label, readCorpusInfo } from './corpus/generate';
+import { type LoadResult, loadRun, percentile } from './load';
+import { renderMarkdown, renderTables } from './report';
+import { bundleSize, coldStart } from './worker';
+import { OPERATIONS, type OperationName, pickVariables, type Variables } from './workload';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS_DIR = join(ROOT, 'bench', '.corpus');
+
+export type Mode = 'ours' | 'A' | 'B';
+export const MODES: Mode[] = ['ours', 'A', 'B'];
+/** Above this single-request time an operation is not load-tested: its figures are single requests. */
+let slowMs = 5000;
+/** A single request slower than this is abandoned (the server is restarted to stop it). */
+let requestTimeoutMs = 30_000;
+
+export interface OpResult {
+  op: OperationName;
+  subjects: Variables[];
+  /** Statements per request, per subject, from one un-timed request each. */
+  statements: Record<Mode, number[]>;
+  /** One un-timed request per subject, in ms (null: timed out). */
+  singleMs: Record<Mode, Array<number | null>>;
+  verified: { A: string; B: string };
+  load: Record<Mode, LoadResult[]>;
+}
+
+export interface SizeResult {
+  articles: number;
+  corpus: CorpusInfo;
+  generatedNow: boolean;
+  ops: OpResult[];
+}
+
+export interface BenchResult {
+  date: string;
+  command: string;
+  quick: boolean;
+  durationSeconds: number;
+  timeoutSeconds: number;
+  slowSeconds: number;
+  machine: { nproc: number; cpu: string; memGiB: number; node: string; platform: string };
+  /** 1, 5 and 15-minute load averages when the run began (other work on the machine skews figures). */
+  loadAverageAtStart: number[];
+  sizes: SizeResult[];
+  worker: { bundle: ReturnType<typeof bundleSize> | null; coldStart: Awaited<ReturnType<typeof coldStart>> | null };
+  wallSeconds: number;
+}
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const sizes = (value('sizes') ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+  const duration = Number(value('duration') ?? (quick ? 0.5 : 5));
+  const timeout = Number(value('timeout') ?? (quick ? 3 : 30));
+  // Quick mode keeps its 3-minute budget by giving up on slow pages sooner.
+  const slow = Number(value('slow') ?? (quick ? 1.5 : 5));
+  return { quick, sizes, duration, timeout, slow, skipWorker: argv.includes('--no-worker') };
+}
+
+class BenchServer {
+  private child: ChildProcess | null = null;
+  base = '';
+  constructor(private readonly db: string) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'server.ts'), this.db], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    this.child = child;
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /READY (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
+    });
+    this.base = `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+}
+
+const endpoint = (mode: Mode) => (mode === 'ours' ? '/graphql' : mode === 'A' ? '/a' : '/b');
+const requestBody = (mode: Mode, op: (typeof OPERATIONS)[number], variables: Variables) =>
+  mode === 'A' ? JSON.stringify({ op: op.name, variables }) : JSON.stringify({ query: op.query, variables });
+
+async function ask(
+  server: BenchServer,
+  mode: Mode,
+  body: string,
+  count: boolean,
+): Promise<{ ms: number; json: unknown }> {
+  const t = performance.now();
+  const res = await fetch(server.base + endpoint(mode), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(count ? { 'x-bench-count': '1' } : {}),
+    },
+    body,
+    signal: AbortSignal.timeout(requestTimeoutMs),
+  });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`${mode} answered ${res.status}: ${text.slice(0, 300)}`);
+  return { ms, json: JSON.parse(text) };
+}
+
+async function statements(server: BenchServer): Promise<number> {
+  const res = await fetch(`${server.base}/__statements`);
+  return ((await res.json()) as { statements: number }).statements;
+}
+
+async function ensureCorpus(n: number): Promise<{ info: CorpusInfo; path: string; generatedNow: boolean }> {
+  mkdirSync(CORPUS_DIR, { recursive: true });
+  const path = join(CORPUS_DIR, `${label(n)}.db`);
+  const existing = readCorpusInfo(path);
+  if (existing) return { info: existing, path, generatedNow: false };
+  console.error(`corpus ${label(n)}: generating ${n} articles into ${path}`);
+  const tty = process.stderr.isTTY;
+  const info = await generateCorpus({
+    articles: n,
+    path,
+    progress: (line) => (tty ? process.stderr.write(`\r${line}   `) : console.error(line)),
+    log: (line) => console.error(tty ? `\n${line}` : line),
+  });
+  if (tty) process.stderr.write('\n');
+  console.error(
+    `corpus ${label(n)}: ${info.seconds.toFixed(1)} s, ${(info.bytes / 2 ** 20).toFixed(0)} MiB (${info.counts.mentions} mentions, ${info.counts.search_documents} search rows)`,
+  );
+  return { info, path, generatedNow: true };
+}
+
+async function benchSize(n: number, duration: number): Promise<SizeResult> {
+  const { info, path, generatedNow } = await ensureCorpus(n);
+  const reader = createClient({ url: `file:${path}` });
+  const variables = await pickVariables(reader);
+  reader.close();
+  const server = new BenchServer(path);
+  await server.start();
+  const ops: OpResult[] = [];
+  try {
+    for (const op of OPERATIONS) {
+      const subjects = variables[op.name];
+      const r: OpResult = {
+        op: op.name,
+        subjects,
+        statements: { ours: [], A: [], B: [] },
+        singleMs: { ours: [], A: [], B: [] },
+        verified: { A: 'equal', B: 'equal' },
+        load: { ours: [], A: [], B: [] },
+      };
+      // Un-timed single requests: statement counts, equality with our answer, and a time estimate.
+      const timedOut = new Set<Mode>();
+      for (const v of subjects) {
+        let ours: unknown;
+        for (const mode of MODES) {
+          if (timedOut.has(mode)) {
+            // One timeout is enough to know: the remaining subjects are not tried.
+            r.singleMs[mode].push(null);
+            r.statements[mode].push(Number.NaN);
+            continue;
+          }
+          try {
+            await statements(server);
+            const { ms, json } = await ask(server, mode, requestBody(mode, op, v), true);
+            r.statements[mode].push(await statements(server));
+            r.singleMs[mode].push(ms);
+            if (mode === 'ours') {
+              ours = json;
+              if ((json as { errors?: unknown }).errors)
+                throw new Error(`errors: ${JSON.stringify(json).slice(0, 300)}`);
+            } else {
+              // Only `data` is compared: our responses also carry `extensions.cost`.
+              const diff =
+                ours === undefined
+                  ? 'no answer of ours to compare'
+                  : firstDifference((ours as { data?: unknown }).data, (json as { data?: unknown }).data);
+              if (diff && r.verified[mode] === 'equal') r.verified[mode] = `differs for ${JSON.stringify(v)}: ${diff}`;
+            }
+          } catch (err) {
+            if ((err as Error).name !== 'TimeoutError') throw err;
+            console.error(`  ${label(n)} ${op.name} ${mode}: a single request took over ${requestTimeoutMs / 1000} s`);
+            r.singleMs[mode].push(null);
+            r.statements[mode].push(Number.NaN);
+            timedOut.add(mode);
+            if (mode !== 'ours') r.verified[mode] = `not all checked (over ${requestTimeoutMs / 1000} s)`;
+            await server.restart();
+          }
+        }
+      }
+      // One decision per page, so ours, A and B are always measured the same way: a load run needs a few
+      // requests per run, so a page whose slowest single request (in any implementation) exceeds the limit
+      // is reported as single requests for all three.
+      const limit = Math.min(slowMs, (duration * 1000) / 2);
+      const slowest = Math.max(...MODES.flatMap((m) => r.singleMs[m].map((t) => t ?? Number.POSITIVE_INFINITY)));
+      for (const mode of MODES) {
+        const times = r.singleMs[mode];
+        if (slowest > limit) {
+          // Too slow to load-test in bounded time: report the single requests as they are.
+          const done = times.filter((t): t is number => t !== null).sort((a, b) => a - b);
+          const single: LoadResult = {
+            connections: 1,
+            seconds: done.reduce((s, t) => s + t, 0) / 1000,
+            requests: done.length,
+            p50: percentile(done, 50),
+            p99: done.length < times.length ? Number.POSITIVE_INFINITY : percentile(done, 99),
+            rps: Number.NaN,
+            errors: times.length - done.length,
+            single: true,
+          };
+          r.load[mode] = [single];
+          continue;
+        }
+        const bodies = subjects.map((v) => requestBody(mode, op, v));
+        // Untimed warm-up, so no implementation is measured while its code paths are still being compiled.
+        await loadRun({
+          url: server.base + endpoint(mode),
+          bodies,
+          connections: 1,
+          seconds: Math.min(1, duration / 2),
+        });
+        await fetch(`${server.base}/__ping`);
+        for (const connections of [1, 16]) {
+          const res = await loadRun({ url: server.base + endpoint(mode), bodies, connections, seconds: duration });
+          // Requests cut off at the end may still run on the server: wait for it to be idle again.
+          await fetch(`${server.base}/__ping`);
+          res.loadAverage = os.loadavg()[0];
+          r.load[mode].push(res);
+          console.error(
+            `  ${label(n)} ${op.name.padEnd(8)} ${mode.padEnd(4)} c=${String(connections).padEnd(2)} p50 ${res.p50.toFixed(2)} ms  p99 ${res.p99.toFixed(2)} ms  ${res.rps.toFixed(0)} req/s${res.errors ? `  ${res.errors} errors` : ''}`,
+          );
+        }
+      }
+      ops.push(r);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { articles: n, corpus: info, generatedNow, ops };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  requestTimeoutMs = args.timeout * 1000;
+  slowMs = args.slow * 1000;
+  const started = performance.now();
+  const date = new Date().toISOString();
+  const result: BenchResult = {
+    date,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    quick: args.quick,
+    durationSeconds: args.duration,
+    timeoutSeconds: args.timeout,
+    slowSeconds: args.slow,
+    machine: {
+      nproc: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+    },
+    loadAverageAtStart: os.loadavg(),
+    sizes: [],
+    worker: { bundle: null, coldStart: null },
+    wallSeconds: 0,
+  };
+  for (const n of args.sizes) {
+    console.error(`== ${label(n)} articles`);
+    result.sizes.push(await benchSize(n, args.duration));
+  }
+  if (!args.skipWorker) {
+    console.error('== Worker: bundle and cold start');
+    result.worker.bundle = bundleSize();
+    result.worker.coldStart = await coldStart();
+  }
+  result.wallSeconds = (performance.now() - started) / 1000;
+
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const jsonPath = join(resultsDir, `${date.slice(0, 10)}${args.quick ? '-quick' : ''}.json`);
+  writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+  if (!args.quick || process.argv.includes('--write-md')) {
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(result, jsonPath.slice(ROOT.length)));
+  }
+  console.log(renderTables(result));
+  console.error(`results: ${jsonPath} (${result.wallSeconds.toFixed(0)} s)`);
+}
+
+await main();

@@ -1,0 +1,99 @@
+// Verifies GraphQL-over-HTTP conformance with graphql-http's server audits, against the Yoga app in process and against the real Node server over 127.0.0.1: every MUST passes, and every failing SHOULD is explained (by audit id) in README "Attack tests and load".
+import { readFileSync } from 'node:fs';
+import { type AuditResult, serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../scripts/load';
+import { createAttackHarness, ENDPOINT } from '../helpers/attack';
+import type { Harness } from '../helpers/harness';
+
+/** The README section that explains each SHOULD the server does not follow. */
+function readmeSection(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('## Attack tests and load');
+  if (start < 0) return '';
+  const next = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, next < 0 ? undefined : next);
+}
+
+async function runAudits(url: string, fetchFn: typeof fetch): Promise<AuditResult[]> {
+  const results: AuditResult[] = [];
+  for (const audit of serverAudits({ url, fetchFn })) results.push(await audit.fn());
+  return results;
+}
+
+function summary(results: AuditResult[], level: 'MUST' | 'SHOULD' | 'MAY') {
+  const of = results.filter((r) => r.name.startsWith(level));
+  const failed = of.filter((r) => r.status !== 'ok');
+  return {
+    total: of.length,
+    failed: failed.map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`),
+    failedIds: failed.map((r) => r.id),
+  };
+}
+
+function checkResults(where: string, results: AuditResult[]) {
+  const must = summary(results, 'MUST');
+  const should = summary(results, 'SHOULD');
+  const may = summary(results, 'MAY');
+  console.log(
+    `audit (${where}): MUST ${must.total - must.failed.length}/${must.total}, SHOULD ${should.total - should.failed.length}/${should.total}, MAY ${may.total - may.failed.length}/${may.total}` +
+      (should.failed.length ? `\n  SHOULD failing: ${should.failed.join('\n    ')}` : '') +
+      (may.failed.length ? `\n  MAY not followed: ${may.failedIds.join(', ')}` : ''),
+  );
+  return { must, should };
+}
+
+describe('graphql-http server audits, in process (yoga.fetch over an in-memory database)', () => {
+  let h: Harness;
+  let results: AuditResult[];
+  beforeAll(async () => {
+    h = await createAttackHarness();
+    results = await runAudits(ENDPOINT, (async (input: RequestInfo | URL, init?: RequestInit) =>
+      h.yoga.fetch(new Request(input, init))) as typeof fetch);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it('runs the whole audit list', () => {
+    expect(results.length).toBeGreaterThan(40);
+  });
+
+  it('passes every MUST', () => {
+    const { must } = checkResults('in process', results);
+    expect(must.total).toBeGreaterThan(10);
+    expect(must.failed, must.failed.join('\n')).toEqual([]);
+  });
+
+  it('explains every failing SHOULD in the README', () => {
+    const { should } = checkResults('in process', results);
+    const section = readmeSection();
+    const unexplained = should.failedIds.filter((id) => !section.includes(`\`${id}\``));
+    expect(
+      unexplained,
+      `SHOULD audits failing without an explanation in README "Attack tests and load": ${should.failed.join('\n')}`,
+    ).toEqual([]);
+  });
+});
+
+describe('graphql-http server audits, over HTTP (src/server.ts on 127.0.0.1)', () => {
+  let server: RunningServer;
+  let results: AuditResult[];
+  beforeAll(async () => {
+    server = await startServer();
+    results = await runAudits(server.url, fetch);
+  }, 90_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('passes every MUST', () => {
+    const { must } = checkResults('HTTP', results);
+    expect(must.failed, must.failed.join('\n')).toEqual([]);
+  });
+
+  it('explains every failing SHOULD in the README', () => {
+    const { should } = checkResults('HTTP', results);
+    const section = readmeSection();
+    const unexplained = should.failedIds.filter((id) => !section.includes(`\`${id}\``));
+    expect(unexplained, should.failed.join('\n')).toEqual([]);
+  });
+});
