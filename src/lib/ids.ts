@@ -5,6 +5,11 @@ import { badInput } from './errors';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Slugs are lower-case ASCII: anything else names nothing, and is not worth a database round trip. */
+export function isSlug(value: string): boolean {
+  return value.length <= 200 && SLUG.test(value);
+}
+
 /** Returns the slug an argument names, checking a global ID's type against `allowed`. */
 export function slugFromArg(
   value: string,

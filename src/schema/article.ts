@@ -2,7 +2,7 @@ import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { LanguageEnum, OrderDirectionEnum } from './enums';
 import { allOf } from './filters';
 import { MentionKindEnum } from './mention';
@@ -198,7 +198,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An article by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.articles.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.articles.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   articles: t.drizzleConnection({
     type: 'articles',

@@ -1,5 +1,6 @@
 import { builder } from '../builder';
 import { conflicts } from '../db/schema';
+import { isSlug } from '../lib/ids';
 import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
 
 export const ConflictRef = builder.drizzleNode('conflicts', {
@@ -45,7 +46,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A disagreement by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.conflicts.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.conflicts.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   conflicts: t.drizzleConnection({
     type: 'conflicts',

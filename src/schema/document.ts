@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { documents } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { DatePrecisionEnum, DocumentKindEnum, LanguageEnum } from './enums';
 import { allOf, namesContain } from './filters';
 
@@ -83,7 +83,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A document by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.documents.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.documents.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   documents: t.drizzleConnection({
     type: 'documents',
@@ -105,7 +106,7 @@ function documentsWhere(
   const issuer =
     filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
   return allOf([
-    filter.text ? namesContain(t.namesFolded, filter.text) : undefined,
+    filter.text ? namesContain(t.namesFolded, filter.text, 'filter.text') : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
     issuer ? sql`${t.issuerId} = (SELECT id FROM organizations o WHERE o.slug = ${issuer.slug})` : undefined,
   ]);

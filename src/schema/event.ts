@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import {
   DatePrecisionEnum,
   EventKindEnum,
@@ -212,7 +212,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An event by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   events: t.drizzleConnection({
     type: 'events',

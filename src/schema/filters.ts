@@ -2,7 +2,11 @@
 // two always agree).
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { badInput } from '../lib/errors';
 import { fold } from '../lib/text';
+
+/** Longest text a name filter accepts: names are short, and SQLite refuses very long LIKE patterns. */
+export const MAX_FILTER_TEXT = 200;
 
 /** Combines optional conditions; undefined when there are none. */
 export function allOf(conditions: Array<SQL | undefined>): SQL | undefined {
@@ -15,7 +19,25 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Diacritic-insensitive (đ folded to d) substring match over the folded names/aliases column. */
-export function namesContain(namesFolded: SQLiteColumn, text: string): SQL {
-  return sql`${namesFolded} LIKE ${likeContains(fold(text.trim()))} ESCAPE '\\'`;
+/**
+ * User text made safe to compare: well-formed UTF-16 (a lone surrogate becomes U+FFFD, which the libSQL
+ * wire format would otherwise reject) and no control characters (no name contains one).
+ */
+export function cleanText(text: string, argument: string): string {
+  if (text.length > MAX_FILTER_TEXT) {
+    throw badInput(`\`${argument}\` is too long (${text.length} characters); use at most ${MAX_FILTER_TEXT}.`, {
+      argument,
+    });
+  }
+  return text.toWellFormed().normalize('NFC');
+}
+
+/**
+ * Diacritic-insensitive (đ folded to d) substring match over the folded names/aliases column. Text with a
+ * control character (NUL included) matches nothing, as no name contains one.
+ */
+export function namesContain(namesFolded: SQLiteColumn, text: string, argument = 'filter.name'): SQL {
+  const clean = cleanText(text, argument);
+  if (/\p{Cc}/u.test(clean)) return sql`0`;
+  return sql`${namesFolded} LIKE ${likeContains(fold(clean.trim()))} ESCAPE '\\'`;
 }

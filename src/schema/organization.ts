@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { organizations } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { LanguageEnum, OrganizationKindEnum } from './enums';
-import { allOf, namesContain } from './filters';
+import { allOf, cleanText, namesContain } from './filters';
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -92,7 +92,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   organizations: t.drizzleConnection({
     type: 'organizations',
@@ -122,7 +123,7 @@ function organizationsWhere(
   return allOf([
     filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
     parent ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})` : undefined,
   ]);
 }

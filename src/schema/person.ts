@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { people } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { QuoteKindEnum } from './enums';
-import { allOf, namesContain } from './filters';
+import { allOf, cleanText, namesContain } from './filters';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -87,7 +87,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A person by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.people.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.people.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   people: t.drizzleConnection({
     type: 'people',
@@ -115,7 +116,7 @@ function peopleWhere(
       : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
   return allOf([
     filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
     org
       ? sql`${t.id} IN (SELECT po.person_id FROM person_organizations po JOIN organizations o ON o.id = po.organization_id WHERE o.slug = ${org.slug})`
       : undefined,

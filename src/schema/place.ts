@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { places } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { LanguageEnum, PlaceKindEnum } from './enums';
-import { allOf, namesContain } from './filters';
+import { allOf, cleanText, namesContain } from './filters';
 
 export const PlaceRef = builder.drizzleNode('places', {
   name: 'Place',
@@ -66,7 +66,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A place by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.places.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.places.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   places: t.drizzleConnection({
     type: 'places',
@@ -95,7 +96,7 @@ function placesWhere(
   return allOf([
     filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${filter.country.toUpperCase()}` : undefined,
+    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
     within ? sql`${t.parentId} = (SELECT id FROM places p WHERE p.slug = ${within.slug})` : undefined,
   ]);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { projects } from '../db/schema';
+import { isSlug } from '../lib/ids';
 import { LanguageEnum } from './enums';
 import { namesContain } from './filters';
 
@@ -91,7 +92,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A project by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.projects.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.projects.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   projects: t.drizzleConnection({
     type: 'projects',
@@ -100,11 +102,11 @@ builder.queryFields((t) => ({
       name: t.arg.string({ required: false, description: 'Part of a name, acronym or alias, diacritic-insensitive.' }),
     },
     totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name) : undefined),
+      ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name, 'name') : undefined),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.projects.findMany(
         query({
-          where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name) : sql`1`) },
+          where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name, 'name') : sql`1`) },
           orderBy: { nameFolded: 'asc', name: 'asc' },
         }),
       ),

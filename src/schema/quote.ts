@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { quotes } from '../db/schema';
-import { slugFromArg } from '../lib/ids';
+import { isSlug, slugFromArg } from '../lib/ids';
 import { QuoteKindEnum } from './enums';
 import { allOf } from './filters';
 
@@ -76,7 +76,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A quote by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) =>
+      isSlug(args.slug) ? ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
   quotes: t.drizzleConnection({
     type: 'quotes',

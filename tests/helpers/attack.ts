@@ -235,7 +235,6 @@ export interface Known {
 
 /** A GraphQL literal for a good value of a required argument (or undefined when it can be left out). */
 export function goodArgument(
-  schema: GraphQLSchema,
   field: GraphQLField<unknown, unknown>,
   arg: GraphQLArgument,
   known: Known,
@@ -258,7 +257,6 @@ export function goodArgument(
   else if (isEnumType(named)) value = named.getValues()[0]?.name ?? '';
   else if (isInputObjectType(named)) value = '{}';
   else value = '""';
-  void schema;
   return list ? `[${value}]` : value;
 }
 
@@ -317,7 +315,7 @@ export function reach(
         if (!isObjectType(named) && !isAbstractType(named)) continue;
         const args = f.args
           .map((a) => {
-            const v = goodArgument(schema, f, a, known);
+            const v = goodArgument(f, a, known);
             if (v !== undefined) return `${a.name}: ${v}`;
             if (a.name === 'first') return 'first: 2';
             return undefined;
