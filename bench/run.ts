@@ -56,6 +56,8 @@ export interface BenchResult {
   loadAverageAtStart: number[];
   sizes: SizeResult[];
   worker: { bundle: ReturnType<typeof bundleSize> | null; coldStart: Awaited<ReturnType<typeof coldStart>> | null };
+  /** Wall-clock seconds per corpus (its generation included when it ran) and for the Worker step. */
+  phaseSeconds: Record<string, number>;
   wallSeconds: number;
 }
 
@@ -63,8 +65,9 @@ function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const sizes = (value('sizes') ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
-  const duration = Number(value('duration') ?? (quick ? 0.5 : 5));
-  const timeout = Number(value('timeout') ?? (quick ? 3 : 30));
+  // autocannon counts whole seconds.
+  const duration = Math.max(1, Math.round(Number(value('duration') ?? (quick ? 1 : 5))));
+  const timeout = Number(value('timeout') ?? (quick ? 2 : 30));
   // Quick mode keeps its 3-minute budget by giving up on slow pages sooner.
   const slow = Number(value('slow') ?? (quick ? 1.5 : 5));
   return { quick, sizes, duration, timeout, slow, skipWorker: argv.includes('--no-worker') };
@@ -243,14 +246,9 @@ async function benchSize(n: number, duration: number): Promise<SizeResult> {
           continue;
         }
         const bodies = subjects.map((v) => requestBody(mode, op, v));
-        // Untimed warm-up, so no implementation is measured while its code paths are still being compiled.
-        await loadRun({
-          url: server.base + endpoint(mode),
-          bodies,
-          connections: 1,
-          seconds: Math.min(1, duration / 2),
-        });
-        await fetch(`${server.base}/__ping`);
+        // Untimed warm-up (three passes over the subjects), so no implementation is measured while its code
+        // paths are still being compiled.
+        for (let pass = 0; pass < 3; pass++) for (const b of bodies) await ask(server, mode, b, false);
         for (const connections of [1, 16]) {
           const res = await loadRun({ url: server.base + endpoint(mode), bodies, connections, seconds: duration });
           // Requests cut off at the end may still run on the server: wait for it to be idle again.
@@ -293,16 +291,26 @@ async function main() {
     loadAverageAtStart: os.loadavg(),
     sizes: [],
     worker: { bundle: null, coldStart: null },
+    phaseSeconds: {},
     wallSeconds: 0,
+  };
+  const phase = async (name: string, fn: () => Promise<void>) => {
+    const t = performance.now();
+    await fn();
+    result.phaseSeconds[name] = (performance.now() - t) / 1000;
   };
   for (const n of args.sizes) {
     console.error(`== ${label(n)} articles`);
-    result.sizes.push(await benchSize(n, args.duration));
+    await phase(label(n), async () => {
+      result.sizes.push(await benchSize(n, args.duration));
+    });
   }
   if (!args.skipWorker) {
     console.error('== Worker: bundle and cold start');
-    result.worker.bundle = bundleSize();
-    result.worker.coldStart = await coldStart();
+    await phase('worker', async () => {
+      result.worker.bundle = bundleSize();
+      result.worker.coldStart = await coldStart();
+    });
   }
   result.wallSeconds = (performance.now() - started) / 1000;
 

@@ -1,8 +1,8 @@
-// Attack material shared by the Node and the Worker attack suites: the contract's error codes, injection
+// Attack material shared by the Node and the Worker attack suites: the documented error codes, injection
 // strings, hostile documents and raw HTTP requests, and the check that an answer is a well-formed
 // GraphQL-over-HTTP response. Pure TypeScript (no Node or Workers APIs), so both runtimes import it.
 
-/** `errors[].extensions.code` values the hardening contract allows (docs/hardening-contract.md). */
+/** `errors[].extensions.code` values the API documents (README "Error codes"). */
 export const CONTRACT_ERROR_CODES = [
   'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
@@ -21,7 +21,7 @@ export const CONTRACT_ERROR_CODES = [
 
 /**
  * Codes Yoga itself gives to requests it refuses before GraphQL runs (invalid JSON, batching, a wrong
- * method, a missing `query`). The contract lists no code for those, so an HTTP-level refusal may carry
+ * method, a missing `query`). README documents BAD_REQUEST for those, so an HTTP-level refusal may carry
  * one of these; a GraphQL operation's errors never may.
  */
 export const HTTP_REFUSAL_CODES = ['BAD_REQUEST'] as const;
@@ -84,7 +84,7 @@ function isJsonContentType(ct: string | null): boolean {
 }
 
 export interface CheckOptions {
-  /** Codes allowed besides the contract's (e.g. HTTP_REFUSAL_CODES for requests refused before GraphQL). */
+  /** Codes allowed besides the documented GraphQL ones (e.g. HTTP_REFUSAL_CODES for requests refused before GraphQL). */
   extraCodes?: readonly string[];
   /** An error entry must carry `extensions.code` (default true). */
   requireCode?: boolean;
@@ -96,7 +96,7 @@ export interface CheckOptions {
  * Everything wrong with an answer, as readable strings (empty: the answer is well-formed). A well-formed
  * answer has a 2xx/3xx/4xx status (never 5xx); a JSON content type means a JSON body that is a GraphQL
  * response (`data` and/or a non-empty `errors` list of entries with a string `message`); error codes are
- * the contract's; no stack, SQL or file path leaks.
+ * the documented ones; no stack, SQL or file path leaks.
  */
 export function problemsOf(a: Answer, opts: CheckOptions = {}): string[] {
   const problems: string[] = [];
@@ -116,7 +116,7 @@ export function problemsOf(a: Answer, opts: CheckOptions = {}): string[] {
     const code = e?.extensions?.code;
     if (code === undefined) {
       if (requireCode) problems.push(`error without extensions.code: ${JSON.stringify(e).slice(0, 200)}`);
-    } else if (!allowed.has(code)) problems.push(`error code ${JSON.stringify(code)} is not in the contract`);
+    } else if (!allowed.has(code)) problems.push(`error code ${JSON.stringify(code)} is not a documented code`);
     if (forbidInternal && code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR: ${e.message}`);
   }
   problems.push(...leaks(a.text));
@@ -219,7 +219,7 @@ export interface RawRequest {
   headers?: Record<string, string>;
   body?: string | Uint8Array<ArrayBuffer>;
   /**
-   * What the contract says the answer is, where it says: the status is one of `status`, and one of the
+   * What the README says the answer is, where it says: the status is one of `status`, and one of the
    * errors has one of `codes` (others may follow, e.g. validation errors).
    */
   expect?: { status?: number[]; codes?: string[] };
