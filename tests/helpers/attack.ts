@@ -2,7 +2,7 @@
 // deadline, a digest of every table (search index included), the entities of the seed, and a walk of the
 // live schema that finds every string/ID argument and input field and a way to reach it.
 import { createHash } from 'node:crypto';
-import { type Client, createClient } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import {
   type GraphQLArgument,
   type GraphQLField,
@@ -20,13 +20,10 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
-import { createApp } from '../../src/app';
-import { createDb } from '../../src/db/client';
 import type { Limits } from '../../src/lib/limits';
 import { NODE_TABLES } from '../../src/lib/node-lookup';
-import { loadSeed } from '../../src/seed/load';
 import type { Answer, RawRequest } from './attack-payloads';
-import { countingClient, type GqlResult, type Harness, type SqlCall } from './harness';
+import { createHarness, type Harness } from './harness';
 
 export const ENDPOINT = 'http://localhost/graphql';
 
@@ -34,34 +31,9 @@ export const ENDPOINT = 'http://localhost/graphql';
  * A harness like createHarness (in-memory database from the real migrations and seed, the real app, SQL
  * counted), with the app built with `limits` over the documented defaults.
  */
-export async function createAttackHarness(limits: Partial<Limits> = {}): Promise<Harness> {
-  const client = createClient({ url: ':memory:' });
-  await loadSeed(client);
-  const statements: string[] = [];
-  const calls: SqlCall[] = [];
-  const db = createDb(countingClient(client, statements, calls));
+export function createAttackHarness(limits: Partial<Limits> = {}): Promise<Harness> {
   // Masked errors are expected by the thousand here: keep the server log quiet.
-  const yoga = createApp({ getDb: () => db, limits, log: () => {} });
-  return {
-    client,
-    statements,
-    calls,
-    resetStatements: () => {
-      statements.length = 0;
-      calls.length = 0;
-    },
-    yoga,
-    async gql(query, variables) {
-      const res = await yoga.fetch(ENDPOINT, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GqlResult;
-      return { ...body, status: res.status } as GqlResult<never>;
-    },
-    close: () => client.close(),
-  };
+  return createHarness({ limits, log: () => {} });
 }
 
 /** Limits lifted so a long run of requests from one client is never rate limited. */

@@ -82,13 +82,15 @@ export const LIFTED_LIMITS: Partial<Limits> = {
  * `limits` win over the environment (the app reads the documented variables from process.env); without
  * them the app runs with the documented defaults.
  */
-export async function createHarness(opts: { seedDir?: string; limits?: Partial<Limits> } = {}): Promise<Harness> {
+export async function createHarness(
+  opts: { seedDir?: string; limits?: Partial<Limits>; log?: Parameters<typeof createApp>[0]['log'] } = {},
+): Promise<Harness> {
   const client = createClient({ url: ':memory:' });
   await loadSeed(client, { dir: opts.seedDir });
   const statements: string[] = [];
   const calls: SqlCall[] = [];
   const db = createDb(countingClient(client, statements, calls));
-  const yoga = createApp({ getDb: () => db, limits: opts.limits });
+  const yoga = createApp({ getDb: () => db, limits: opts.limits, log: opts.log });
   return {
     client,
     statements,
