@@ -9,6 +9,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { buildSchema, type GraphQLField, GraphQLObjectType, type GraphQLSchema, GraphQLUnionType } from 'graphql';
 import { createDb } from '../src/db/client';
 import { hopEvidence, shortestPath } from '../src/graph/path';
+import { NODE_TABLES } from '../src/lib/node-lookup';
 import { searchKnowledgeBase } from '../src/search/query';
 
 type Obj = Record<string, unknown>;
@@ -22,16 +23,6 @@ const camel = (row: Row): Obj => {
   return out;
 };
 
-const TYPENAME_TABLE: Record<string, string> = {
-  Person: 'people',
-  Organization: 'organizations',
-  Place: 'places',
-  Document: 'documents',
-  Project: 'projects',
-  Event: 'events',
-  Quote: 'quotes',
-  Article: 'articles',
-};
 
 export function baselineBSchema(client: Client): GraphQLSchema {
   const schema = buildSchema(SDL);
@@ -41,7 +32,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
   /** One row by id, tagged with its GraphQL type (for the unions). */
   const byId = async (typename: string, id: unknown) => {
     if (id === null || id === undefined) return null;
-    const row = await first(`SELECT * FROM ${TYPENAME_TABLE[typename]} WHERE id = ?`, [id as InValue]);
+    const row = await first(`SELECT * FROM ${NODE_TABLES[typename]} WHERE id = ?`, [id as InValue]);
     return row ? { ...row, __typename: typename } : null;
   };
   /** A connection: totalCount, pageInfo and edges each resolved on demand with their own query. */
@@ -123,7 +114,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
           const prefix = { Person: 'p', Organization: 'o', Place: 'l', Document: 'd', Project: 'j', Event: 'e' }[
             g.typename
           ];
-          const row = await first(`SELECT id FROM ${TYPENAME_TABLE[g.typename]} WHERE slug = ?`, [g.id]);
+          const row = await first(`SELECT id FROM ${NODE_TABLES[g.typename]} WHERE slug = ?`, [g.id]);
           return row ? `${prefix}:${row.id}` : null;
         };
         const from = await key(a.from);
