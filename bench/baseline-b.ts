@@ -23,7 +23,6 @@ const camel = (row: Row): Obj => {
   return out;
 };
 
-
 export function baselineBSchema(client: Client): GraphQLSchema {
   const schema = buildSchema(SDL);
   const db = createDb(client);
