@@ -70,7 +70,11 @@ function parseArgs(argv: string[]) {
   const timeout = Number(value('timeout') ?? (quick ? 2 : 30));
   // Quick mode keeps its 3-minute budget by giving up on slow pages sooner.
   const slow = Number(value('slow') ?? (quick ? 1.5 : 5));
-  return { quick, sizes, duration, timeout, slow, skipWorker: argv.includes('--no-worker') };
+  // A subset of pages (`--ops=search,timeline`) is for working on one page; it never rewrites BENCHMARKS.md.
+  const ops = value('ops')?.split(',') as OperationName[] | undefined;
+  const unknown = ops?.filter((o) => !OPERATIONS.some((op) => op.name === o));
+  if (unknown?.length) throw new Error(`unknown --ops: ${unknown.join(', ')}`);
+  return { quick, sizes, duration, timeout, slow, ops, skipWorker: argv.includes('--no-worker') };
 }
 
 class BenchServer {
@@ -164,7 +168,7 @@ async function ensureCorpus(n: number): Promise<{ info: CorpusInfo; path: string
   return { info, path, generatedNow: true };
 }
 
-async function benchSize(n: number, duration: number): Promise<SizeResult> {
+async function benchSize(n: number, duration: number, only?: OperationName[]): Promise<SizeResult> {
   const { info, path, generatedNow } = await ensureCorpus(n);
   const reader = createClient({ url: `file:${path}` });
   const variables = await pickVariables(reader);
@@ -174,6 +178,7 @@ async function benchSize(n: number, duration: number): Promise<SizeResult> {
   const ops: OpResult[] = [];
   try {
     for (const op of OPERATIONS) {
+      if (only && !only.includes(op.name)) continue;
       const subjects = variables[op.name];
       const r: OpResult = {
         op: op.name,
@@ -302,7 +307,7 @@ async function main() {
   for (const n of args.sizes) {
     console.error(`== ${label(n)} articles`);
     await phase(label(n), async () => {
-      result.sizes.push(await benchSize(n, args.duration));
+      result.sizes.push(await benchSize(n, args.duration, args.ops));
     });
   }
   if (!args.skipWorker) {
@@ -316,9 +321,10 @@ async function main() {
 
   const resultsDir = join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const jsonPath = join(resultsDir, `${date.slice(0, 10)}${args.quick ? '-quick' : ''}.json`);
+  const suffix = args.ops ? `-${args.ops.join('-')}` : args.quick ? '-quick' : '';
+  const jsonPath = join(resultsDir, `${date.slice(0, 10)}${suffix}.json`);
   writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
-  if (!args.quick || process.argv.includes('--write-md')) {
+  if (!args.ops && (!args.quick || process.argv.includes('--write-md'))) {
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(result, jsonPath.slice(ROOT.length)));
   }
   console.log(renderTables(result));
