@@ -3,6 +3,8 @@ import { builder } from '../builder';
 builder.drizzleObject('coParticipants', {
   name: 'CoParticipant',
   description: 'Another person who took part in the same events.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     person: t.relation('other', { description: 'The other person.' }),
     sharedCount: t.exposeInt('sharedCount', { description: 'How many events they share.' }),

@@ -8,6 +8,8 @@ export const ConflictRef = builder.drizzleNode('conflicts', {
   description:
     'A disagreement between sources about the same fact. Every claim is kept with its source span; none is silently preferred.',
   id: { column: (c) => c.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     field: t.exposeString('field', { description: 'The fact in dispute, e.g. "code" or "duration".' }),
@@ -32,6 +34,8 @@ export const ConflictRef = builder.drizzleNode('conflicts', {
 builder.drizzleObject('conflictClaims', {
   name: 'Claim',
   description: 'One source’s value in a disagreement.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     value: t.exposeString('value', { description: 'The value this source gives.' }),
     article: t.relation('article', { description: 'The source article.' }),

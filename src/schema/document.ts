@@ -9,11 +9,14 @@ export const DocumentRef = builder.drizzleNode('documents', {
   name: 'Document',
   description: 'A decision, resolution, scheme, party document, memorandum or guideline the articles refer to.',
   id: { column: (d) => d.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     kind: t.field({
       type: DocumentKindEnum,
       description: 'What kind of document.',
+      select: { columns: { kind: true } },
       resolve: (d) => d.kind as typeof DocumentKindEnum.$inferType,
     }),
     code: t.exposeString('code', {
@@ -41,6 +44,7 @@ export const DocumentRef = builder.drizzleNode('documents', {
       type: DatePrecisionEnum,
       nullable: true,
       description: 'How much of `date` is known.',
+      select: { columns: { datePrecision: true } },
       resolve: (d) => d.datePrecision as typeof DatePrecisionEnum.$inferType | null,
     }),
     events: t.relatedConnection('events', {

@@ -18,11 +18,14 @@ export const EventRef = builder.drizzleNode('events', {
   description:
     'Something an article reports or refers to as having happened: a signing, conference, workshop, forum, or a dated act such as a minister signing a decision. One real event is one node, with every article that reports it.',
   id: { column: (e) => e.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     kind: t.field({
       type: EventKindEnum,
       description: 'What kind of event.',
+      select: { columns: { kind: true } },
       resolve: (e) => e.kind as typeof EventKindEnum.$inferType,
     }),
     title: t.string({
@@ -41,6 +44,7 @@ export const EventRef = builder.drizzleNode('events', {
       type: DatePrecisionEnum,
       nullable: true,
       description: 'How much of `date` the text states.',
+      select: { columns: { datePrecision: true } },
       resolve: (e) => e.datePrecision as typeof DatePrecisionEnum.$inferType | null,
     }),
     dateInferred: t.exposeBoolean('dateInferred', {
@@ -52,6 +56,7 @@ export const EventRef = builder.drizzleNode('events', {
       type: PartOfDayEnum,
       nullable: true,
       description: 'Part of the day, when stated.',
+      select: { columns: { partOfDay: true } },
       resolve: (e) => e.partOfDay as typeof PartOfDayEnum.$inferType | null,
     }),
     online: t.exposeBoolean('online', { description: 'True when the event was held online.' }),
@@ -113,10 +118,13 @@ export const EventRef = builder.drizzleNode('events', {
 builder.drizzleObject('participations', {
   name: 'EventParticipant',
   description: 'A person or organization in one role at an event, with the spans that state it.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     role: t.field({
       type: ParticipantRoleEnum,
       description: 'The part they played.',
+      select: { columns: { role: true } },
       resolve: (p) => p.role as typeof ParticipantRoleEnum.$inferType,
     }),
     person: t.relation('person', { nullable: true, description: 'The person, when the participant is a person.' }),
@@ -137,6 +145,8 @@ builder.drizzleObject('participations', {
 builder.drizzleObject('eventReports', {
   name: 'EventReport',
   description: 'An article reporting or referring to an event.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     article: t.relation('article', { description: 'The article.' }),
     event: t.relation('event', { description: 'The event.' }),

@@ -22,6 +22,8 @@ export const MentionRef = builder.drizzleObject('mentions', {
   name: 'Mention',
   description:
     'Provenance: a span of an article’s stored text. `start` and `end` are offsets in UTF-16 code units into `Article.text` (the texts are NFC with no characters outside the Basic Multilingual Plane, so they equal code-point offsets), and `text` is `Article.text` sliced at those offsets.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     article: t.relation('article', { description: 'The article the span is in.' }),
     start: t.exposeInt('start', { description: 'Offset of the first character (inclusive).' }),
@@ -30,6 +32,7 @@ export const MentionRef = builder.drizzleObject('mentions', {
     kind: t.field({
       type: MentionKindEnum,
       description: 'What the span is evidence of.',
+      select: { columns: { kind: true } },
       resolve: (m) => m.kind as typeof MentionKindEnum.$inferType,
     }),
     subject: t.field({

@@ -9,6 +9,8 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
   name: 'Organization',
   description: 'A ministry, department, association, university, city government, embassy, company or outlet.',
   id: { column: (o) => o.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     name: t.string({
@@ -25,6 +27,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     kind: t.field({
       type: OrganizationKindEnum,
       description: 'What kind of organization.',
+      select: { columns: { kind: true } },
       resolve: (o) => o.kind as typeof OrganizationKindEnum.$inferType,
     }),
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),

@@ -10,6 +10,8 @@ export const PersonRef = builder.drizzleNode('people', {
   description:
     'A named person who speaks, is quoted, signs, attends or writes in the articles. The same person across articles is one node.',
   id: { column: (p) => p.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     name: t.exposeString('name', { description: 'Name as written in Vietnamese (NFC), without honorifics.' }),

@@ -10,6 +10,8 @@ export const PlaceRef = builder.drizzleNode('places', {
   description:
     'A country, province, city, venue, economic zone, urban area or river, with containment where the text shows it.',
   id: { column: (p) => p.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     name: t.string({
@@ -23,6 +25,7 @@ export const PlaceRef = builder.drizzleNode('places', {
     kind: t.field({
       type: PlaceKindEnum,
       description: 'What kind of place.',
+      select: { columns: { kind: true } },
       resolve: (p) => p.kind as typeof PlaceKindEnum.$inferType,
     }),
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),

@@ -9,6 +9,8 @@ export const ProjectRef = builder.drizzleNode('projects', {
   name: 'Project',
   description: 'A named project or initiative, with its components, partners, funding and period where stated.',
   id: { column: (p) => p.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable human-readable identifier.' }),
     name: t.string({
@@ -64,6 +66,8 @@ export const ProjectRef = builder.drizzleNode('projects', {
 builder.drizzleObject('projectComponents', {
   name: 'ProjectComponent',
   description: 'A numbered component (hợp phần) of a project.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'The component’s number.' }),
     title: t.string({
@@ -79,6 +83,8 @@ builder.drizzleObject('projectComponents', {
 builder.drizzleObject('projectPartners', {
   name: 'ProjectPartner',
   description: 'An organization’s part in a project.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     organization: t.relation('organization', { description: 'The partner.' }),
     role: t.exposeString('role', { nullable: true, description: 'Its role as the article states it (Vietnamese).' }),

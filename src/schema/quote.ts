@@ -10,6 +10,8 @@ export const QuoteRef = builder.drizzleNode('quotes', {
   description:
     'Something a person said: verbatim words in quotation marks (DIRECT) or reported speech (INDIRECT), with the speaker’s role at that moment and the event it was said at.',
   id: { column: (q) => q.slug },
+  // Only the columns the query asks for (plus the slug the global ID is made from).
+  select: { columns: { slug: true } },
   fields: (t) => ({
     slug: t.exposeString('slug', {
       description: 'Stable identifier: article, speaker and the quote’s number for that speaker.',
@@ -17,6 +19,7 @@ export const QuoteRef = builder.drizzleNode('quotes', {
     kind: t.field({
       type: QuoteKindEnum,
       description: 'DIRECT or INDIRECT.',
+      select: { columns: { kind: true } },
       resolve: (q) => q.kind as typeof QuoteKindEnum.$inferType,
     }),
     text: t.exposeString('text', {

@@ -4,6 +4,8 @@ import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
 builder.drizzleObject('relatedArticles', {
   name: 'RelatedArticle',
   description: 'An article that shares entities with another, ranked by how much and how distinctively they share.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     article: t.relation('other', { description: 'The related article.' }),
     score: t.exposeFloat('score', {

@@ -5,6 +5,8 @@ export const RoleRef = builder.drizzleObject('roles', {
   name: 'Role',
   description:
     'A person’s role as one article states it: a title, usually at an organization, with the span that says so.',
+  // Only the columns the query asks for.
+  select: {},
   fields: (t) => ({
     title: t.string({
       description: 'The title as stated (without the organization), e.g. "Phó Giám đốc".',
