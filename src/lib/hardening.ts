@@ -1,11 +1,10 @@
 // The limits and the caching of the public API, as Yoga plugins (one place for the order they run in):
 //   request id, per-request limiter (Worker binding), dataset version (GET) → CSRF (requests with cookies)
-//   → query type and length → persisted operations → response cache lookup (GET) → graphql-armor (tokens
+//   → query type and length → persisted operations → response cache lookup (GET) → document limits (tokens
 //   while parsing; depth, aliases, directives while validating) → cost and budget (at execute, over the
 //   validated document and the variables; cache hits are charged too) → execution timeout → error codes,
 //   request ids, `extensions.cost`, masked-error log → Cache-Control, ETag, 304, x-request-id.
 // POST requests never read the database here: only GET requests read the (cached) dataset version.
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -23,7 +22,8 @@ import type { Db } from '../db/client';
 import type { BucketStatus, CostBuckets } from './bucket';
 import { operationCost } from './cost';
 import { DatasetVersionCache } from './dataset-version';
-import { ErrorCode, type ErrorCodeName, httpError, LIMIT_CODES } from './errors';
+import { documentLimitPlugins } from './document-limits';
+import { ErrorCode, httpError, LIMIT_CODES } from './errors';
 import type { Limits } from './limits';
 import { originalOf } from './mask';
 import { stableStringify } from './response-cache';
@@ -161,49 +161,6 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
     }
     return null;
   };
-
-  const limitError = (code: ErrorCodeName) => (message: string) =>
-    httpError(message.replace(/^Syntax Error: /, ''), code, 400);
-  // graphql-armor's handlers throw our coded error: validation stops at the first limit, so a refused
-  // document answers with that one error (not a cascade of follow-up validation errors).
-  const rejectWith = (code: ErrorCodeName) => [
-    (_ctx: ValidationContext | null, err: GraphQLError): void => {
-      throw limitError(code)(err.message);
-    },
-  ];
-  const off = { enabled: false } as const;
-  const armor = new EnvelopArmor({
-    maxDepth: {
-      n: limits.maxDepth,
-      // Depth counts fields; fragments are flattened into the fields they hold. The `__schema` field is
-      // not counted here (GraphiQL's introspection query is 14-15 deep); the rule below bounds it.
-      // 2.4.2 skips only a *field* named __schema, not fragments or operations so named (the GHSA fix,
-      // tests/node/hardening-limits.test.ts).
-      flattenFragments: true,
-      ignoreIntrospection: true,
-      onReject: rejectWith(ErrorCode.DEPTH_LIMIT_EXCEEDED),
-    },
-    // Every alias counts, `__typename` ones included (armor's default allow-list exempts those).
-    maxAliases: { n: limits.maxAliases, allowList: [], onReject: rejectWith(ErrorCode.ALIAS_LIMIT_EXCEEDED) },
-    maxDirectives: { n: limits.maxDirectives, onReject: rejectWith(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED) },
-    maxTokens: { n: limits.maxTokens, onReject: rejectWith(ErrorCode.TOKEN_LIMIT_EXCEEDED) },
-    costLimit: off, // ours (src/lib/cost.ts) knows page sizes and variables
-    blockFieldSuggestion: { enabled: true },
-  });
-  // The same max-depth rule once more, introspection included, with the larger introspection allowance.
-  const introspectionDepth = new EnvelopArmor({
-    maxDepth: {
-      n: Math.max(limits.maxDepth, limits.maxIntrospectionDepth),
-      flattenFragments: true,
-      ignoreIntrospection: false,
-      onReject: rejectWith(ErrorCode.DEPTH_LIMIT_EXCEEDED),
-    },
-    maxAliases: off,
-    maxDirectives: off,
-    maxTokens: off,
-    costLimit: off,
-    blockFieldSuggestion: off,
-  });
 
   const csrf = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] });
 
@@ -447,8 +404,7 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
         );
       },
     }) as Plugin,
-    ...(armor.protect().plugins as Plugin[]),
-    ...(introspectionDepth.protect().plugins as Plugin[]),
+    ...documentLimitPlugins(limits),
   ];
 }
 
