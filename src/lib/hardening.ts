@@ -7,7 +7,6 @@
 // POST requests never read the database here: only GET requests read the (cached) dataset version.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import {
   type ASTVisitor,
   type DocumentNode,
@@ -26,7 +25,8 @@ import { documentLimitPlugins } from './document-limits';
 import { ErrorCode, httpError, LIMIT_CODES } from './errors';
 import type { Limits } from './limits';
 import { originalOf } from './mask';
-import { stableStringify } from './response-cache';
+import { sha256Hex } from './persisted';
+import { type ResponseCache, SERVED_FROM_CACHE, stableStringify, useResponseCache } from './response-cache';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
@@ -43,7 +43,7 @@ export interface HardeningOptions<TServerContext> {
   clientKey: (request: Request, serverContext: TServerContext) => string;
   buckets: CostBuckets;
   requestLimiter?: (request: Request, serverContext: TServerContext, key: string) => Promise<RequestLimit>;
-  responseCache: Cache & { flush?: () => Promise<void> };
+  responseCache: ResponseCache;
   persistedOperations: Readonly<Record<string, string>>;
   now: () => number;
   log: (entry: Record<string, unknown>) => void;
@@ -67,8 +67,6 @@ interface RequestState {
   cacheHit?: boolean;
   hasResult?: boolean;
 }
-
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
 interface Result {
   data?: unknown;
@@ -312,7 +310,7 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
       };
       if (request.method === 'GET' && state.version && !errors?.length && 'data' in result) {
         // The ETag covers the answer and the dataset version, never `extensions` (the budget changes).
-        const hash = await hashSHA256(JSON.stringify({ data: result.data }));
+        const hash = await sha256Hex(JSON.stringify({ data: result.data }));
         state.etag = `W/"${state.version}-${hash.slice(0, 32)}"`;
       }
       setResult(out as never);
@@ -388,22 +386,19 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
       },
     }) as Plugin,
     useResponseCache({
-      session: () => null, // public data: one cache for everyone
-      ttl: limits.responseCacheTtlMs,
       cache: opts.responseCache,
-      invalidateViaMutation: false,
-      includeExtensionMetadata: false,
+      ttlMs: limits.responseCacheTtlMs,
       // GET operations only: they are the cacheable ones, and POST answers keep measuring the database.
       enabled: (request) => request.method === 'GET' && limits.responseCacheTtlMs > 0 && !!states.get(request)?.version,
-      buildResponseCacheKey: ({ documentString, variableValues, operationName, request }) => {
+      key: ({ documentString, variableValues, operationName, request }) => {
         const state = stateOf(request);
         state.operation = { query: documentString, variables: variableValues, operationName };
         if (request.method !== 'GET' || !state.version) return 'uncached';
-        return hashSHA256(
+        return sha256Hex(
           [state.version, documentString, operationName ?? '', stableStringify(variableValues ?? {})].join('|'),
         );
       },
-    }) as Plugin,
+    }),
     ...documentLimitPlugins(limits),
   ];
 }
