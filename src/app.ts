@@ -1,7 +1,6 @@
 // The one GraphQL application. Both entries (Node server, Worker) build it once and differ only in how
 // they get a database for a request, who the client is, and where the response cache lives. Limits and
 // caching (src/lib/hardening.ts) come from one typed configuration (src/lib/limits.ts).
-import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type YogaServerOptions } from 'graphql-yoga';
 import type { Context } from './context';
 import type { Db } from './db/client';
@@ -10,7 +9,7 @@ import { hardeningPlugins, REQUEST_ID_HEADER, RESPONSE_CACHE_HEADER, type Reques
 import { type Limits, readLimits } from './lib/limits';
 import { maskClientErrors, UNEXPECTED_MESSAGE, wasMasked } from './lib/mask';
 import { PERSISTED_OPERATIONS } from './lib/persisted';
-import { createMemoryCache } from './lib/response-cache';
+import { createMemoryCache, type ResponseCache } from './lib/response-cache';
 import { schema } from './schema';
 
 export interface AppOptions<TServerContext extends Record<string, unknown>> {
@@ -30,7 +29,7 @@ export interface AppOptions<TServerContext extends Record<string, unknown>> {
   /** A per-request limiter consulted before anything runs (Worker: the rate-limiting binding). */
   requestLimiter?: (request: Request, serverContext: TServerContext, key: string) => Promise<RequestLimit>;
   /** Where the response cache keeps answers (default: in memory; Worker: memory + Cache API). */
-  responseCache?: Cache & { flush?: () => Promise<void> };
+  responseCache?: ResponseCache;
   /** The persisted-operations manifest (default: the committed persisted-operations.json). */
   persistedOperations?: Readonly<Record<string, string>>;
   /** Clock in milliseconds (tests move it instead of sleeping). */

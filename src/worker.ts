@@ -1,7 +1,8 @@
 // Cloudflare Worker entry: the same app, with the database from `env` over HTTP (Turso / libSQL server),
 // limits from `env` vars, the per-client cost budget per isolate plus the Workers rate-limiting binding
 // (when bound) per request, and the response cache in isolate memory backed by the Cache API.
-import { createClient } from '@libsql/client/web';
+// The HTTP client only (README: the Worker takes http(s)/libsql URLs): `/web` also bundles the WebSocket one.
+import { createClient } from '@libsql/client/http';
 import { createApp } from './app';
 import { createDb, type Db } from './db/client';
 import { type CacheApiLike, createCacheApiStore } from './lib/response-cache';

@@ -1,14 +1,12 @@
 // The limits and the caching of the public API, as Yoga plugins (one place for the order they run in):
 //   request id, per-request limiter (Worker binding), dataset version (GET) → CSRF (requests with cookies)
-//   → query type and length → persisted operations → response cache lookup (GET) → graphql-armor (tokens
+//   → query type and length → persisted operations → response cache lookup (GET) → document limits (tokens
 //   while parsing; depth, aliases, directives while validating) → cost and budget (at execute, over the
 //   validated document and the variables; cache hits are charged too) → execution timeout → error codes,
 //   request ids, `extensions.cost`, masked-error log → Cache-Control, ETag, 304, x-request-id.
 // POST requests never read the database here: only GET requests read the (cached) dataset version.
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import {
   type ASTVisitor,
   type DocumentNode,
@@ -23,10 +21,12 @@ import type { Db } from '../db/client';
 import type { BucketStatus, CostBuckets } from './bucket';
 import { operationCost } from './cost';
 import { DatasetVersionCache } from './dataset-version';
-import { ErrorCode, type ErrorCodeName, httpError, LIMIT_CODES } from './errors';
+import { documentLimitPlugins } from './document-limits';
+import { ErrorCode, httpError, LIMIT_CODES } from './errors';
 import type { Limits } from './limits';
 import { originalOf } from './mask';
-import { stableStringify } from './response-cache';
+import { sha256Hex } from './persisted';
+import { type ResponseCache, SERVED_FROM_CACHE, stableStringify, useResponseCache } from './response-cache';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
@@ -43,7 +43,7 @@ export interface HardeningOptions<TServerContext> {
   clientKey: (request: Request, serverContext: TServerContext) => string;
   buckets: CostBuckets;
   requestLimiter?: (request: Request, serverContext: TServerContext, key: string) => Promise<RequestLimit>;
-  responseCache: Cache & { flush?: () => Promise<void> };
+  responseCache: ResponseCache;
   persistedOperations: Readonly<Record<string, string>>;
   now: () => number;
   log: (entry: Record<string, unknown>) => void;
@@ -67,8 +67,6 @@ interface RequestState {
   cacheHit?: boolean;
   hasResult?: boolean;
 }
-
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
 interface Result {
   data?: unknown;
@@ -161,49 +159,6 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
     }
     return null;
   };
-
-  const limitError = (code: ErrorCodeName) => (message: string) =>
-    httpError(message.replace(/^Syntax Error: /, ''), code, 400);
-  // graphql-armor's handlers throw our coded error: validation stops at the first limit, so a refused
-  // document answers with that one error (not a cascade of follow-up validation errors).
-  const rejectWith = (code: ErrorCodeName) => [
-    (_ctx: ValidationContext | null, err: GraphQLError): void => {
-      throw limitError(code)(err.message);
-    },
-  ];
-  const off = { enabled: false } as const;
-  const armor = new EnvelopArmor({
-    maxDepth: {
-      n: limits.maxDepth,
-      // Depth counts fields; fragments are flattened into the fields they hold. The `__schema` field is
-      // not counted here (GraphiQL's introspection query is 14-15 deep); the rule below bounds it.
-      // 2.4.2 skips only a *field* named __schema, not fragments or operations so named (the GHSA fix,
-      // tests/node/hardening-limits.test.ts).
-      flattenFragments: true,
-      ignoreIntrospection: true,
-      onReject: rejectWith(ErrorCode.DEPTH_LIMIT_EXCEEDED),
-    },
-    // Every alias counts, `__typename` ones included (armor's default allow-list exempts those).
-    maxAliases: { n: limits.maxAliases, allowList: [], onReject: rejectWith(ErrorCode.ALIAS_LIMIT_EXCEEDED) },
-    maxDirectives: { n: limits.maxDirectives, onReject: rejectWith(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED) },
-    maxTokens: { n: limits.maxTokens, onReject: rejectWith(ErrorCode.TOKEN_LIMIT_EXCEEDED) },
-    costLimit: off, // ours (src/lib/cost.ts) knows page sizes and variables
-    blockFieldSuggestion: { enabled: true },
-  });
-  // The same max-depth rule once more, introspection included, with the larger introspection allowance.
-  const introspectionDepth = new EnvelopArmor({
-    maxDepth: {
-      n: Math.max(limits.maxDepth, limits.maxIntrospectionDepth),
-      flattenFragments: true,
-      ignoreIntrospection: false,
-      onReject: rejectWith(ErrorCode.DEPTH_LIMIT_EXCEEDED),
-    },
-    maxAliases: off,
-    maxDirectives: off,
-    maxTokens: off,
-    costLimit: off,
-    blockFieldSuggestion: off,
-  });
 
   const csrf = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] });
 
@@ -355,7 +310,7 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
       };
       if (request.method === 'GET' && state.version && !errors?.length && 'data' in result) {
         // The ETag covers the answer and the dataset version, never `extensions` (the budget changes).
-        const hash = await hashSHA256(JSON.stringify({ data: result.data }));
+        const hash = await sha256Hex(JSON.stringify({ data: result.data }));
         state.etag = `W/"${state.version}-${hash.slice(0, 32)}"`;
       }
       setResult(out as never);
@@ -431,24 +386,20 @@ export function hardeningPlugins<TServerContext extends Record<string, unknown>>
       },
     }) as Plugin,
     useResponseCache({
-      session: () => null, // public data: one cache for everyone
-      ttl: limits.responseCacheTtlMs,
       cache: opts.responseCache,
-      invalidateViaMutation: false,
-      includeExtensionMetadata: false,
+      ttlMs: limits.responseCacheTtlMs,
       // GET operations only: they are the cacheable ones, and POST answers keep measuring the database.
       enabled: (request) => request.method === 'GET' && limits.responseCacheTtlMs > 0 && !!states.get(request)?.version,
-      buildResponseCacheKey: ({ documentString, variableValues, operationName, request }) => {
+      key: ({ documentString, variableValues, operationName, request }) => {
         const state = stateOf(request);
         state.operation = { query: documentString, variables: variableValues, operationName };
         if (request.method !== 'GET' || !state.version) return 'uncached';
-        return hashSHA256(
+        return sha256Hex(
           [state.version, documentString, operationName ?? '', stableStringify(variableValues ?? {})].join('|'),
         );
       },
-    }) as Plugin,
-    ...(armor.protect().plugins as Plugin[]),
-    ...(introspectionDepth.protect().plugins as Plugin[]),
+    }),
+    ...documentLimitPlugins(limits),
   ];
 }
 

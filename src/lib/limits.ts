@@ -3,15 +3,15 @@
 // that names the variable, never a silently ignored setting.
 
 export interface Limits {
-  /** graphql-armor max-depth: nesting of fields (fragments flattened; introspection not counted). */
+  /** Nesting of fields (fragments flattened; introspection not counted): src/lib/document-limits.ts. */
   maxDepth: number;
   /** The same max-depth rule counting introspection too (GraphiQL's introspection query is 14-15 deep). */
   maxIntrospectionDepth: number;
-  /** graphql-armor max-aliases per operation. */
+  /** Aliases per operation, `__typename` ones included. */
   maxAliases: number;
-  /** graphql-armor max-tokens per document. */
+  /** Lexical tokens per document, counted while parsing. */
   maxTokens: number;
-  /** graphql-armor max-directives per operation. */
+  /** Directives per operation. */
   maxDirectives: number;
   /** Highest cost (src/lib/cost.ts) one operation may have. */
   maxQueryCost: number;

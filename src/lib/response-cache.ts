@@ -1,9 +1,22 @@
-// Storage for Yoga's response cache. Node: the plugin's in-memory LRU. Workers: the same LRU per isolate
-// in front of the Cache API (caches.default), so an answer computed by one isolate serves the others in
-// the same data center. Keys already include the dataset version, so a new version never sees an old
+// The server-side response cache for GET operations. Node: an in-memory LRU. Workers: the same LRU per
+// isolate in front of the Cache API (caches.default), so an answer computed by one isolate serves the
+// others in the same data center. Keys include the dataset version, so a new version never sees an old
 // answer; entries expire with the configured TTL (Cache-Control max-age on the Cache API side).
-import { type Cache, createInMemoryCache } from '@graphql-yoga/plugin-response-cache';
-import type { ExecutionResult } from 'graphql';
+// The API is public and read-only, so there are no sessions, no private fields and no invalidation: the
+// cache only needs a key per operation, a TTL, and to leave out answers with errors and introspection.
+import { BREAK, type DocumentNode, type ExecutionResult, visit } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from './lru';
+
+/** Marks an answer taken from the cache (the hardening plugin charges its cost and reports a HIT). */
+export const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
+export interface ResponseCache {
+  get(key: string): ExecutionResult | undefined | Promise<ExecutionResult | undefined>;
+  set(key: string, result: ExecutionResult, ttlMs: number): void;
+  /** Resolves when every write started so far has finished (for `ctx.waitUntil`). */
+  flush?(): Promise<void>;
+}
 
 /** The part of the Workers Cache API this uses (typed structurally: Node code compiles without Workers types). */
 export interface CacheApiLike {
@@ -13,16 +26,19 @@ export interface CacheApiLike {
 
 const KEY_ORIGIN = 'https://response-cache.graphql.internal/';
 
-export interface TieredCache extends Cache {
-  /** Resolves when every Cache API write started so far has finished (for `ctx.waitUntil`). */
-  flush(): Promise<void>;
+/** Least recently used answers go first once `max` are kept; expired ones are never returned. */
+export function createMemoryCache(max = 1000): ResponseCache {
+  const entries = new LRUCache<string, ExecutionResult>({ max });
+  return {
+    get: (key) => entries.get(key),
+    set: (key, result, ttlMs) => void entries.set(key, result, { ttl: ttlMs }),
+  };
 }
 
-export function createMemoryCache(max = 1000): Cache {
-  return createInMemoryCache({ max });
-}
-
-export function createCacheApiStore(cacheApi: CacheApiLike, memory: Cache = createMemoryCache()): TieredCache {
+export function createCacheApiStore(
+  cacheApi: CacheApiLike,
+  memory: ResponseCache = createMemoryCache(),
+): ResponseCache & { flush(): Promise<void> } {
   const pending = new Set<Promise<void>>();
   const request = (key: string) => new Request(KEY_ORIGIN + encodeURIComponent(key));
   return {
@@ -33,24 +49,24 @@ export function createCacheApiStore(cacheApi: CacheApiLike, memory: Cache = crea
         const res = await cacheApi.match(request(key));
         if (!res) return undefined;
         const result = (await res.json()) as ExecutionResult;
-        await memory.set(key, result, [], Number(res.headers.get('x-ttl-ms')) || 1000);
+        memory.set(key, result, Number(res.headers.get('x-ttl-ms')) || 1000);
         return result;
       } catch {
         return undefined; // the Cache API is a best-effort layer
       }
     },
-    set(key, data, entities, ttl) {
-      memory.set(key, data, entities, ttl);
-      if (!(ttl > 0) || !Number.isFinite(ttl)) return;
-      const seconds = Math.max(1, Math.floor(ttl / 1000));
+    set(key, result, ttlMs) {
+      memory.set(key, result, ttlMs);
+      if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) return;
+      const seconds = Math.max(1, Math.floor(ttlMs / 1000));
       const put = cacheApi
         .put(
           request(key),
-          new Response(JSON.stringify(data), {
+          new Response(JSON.stringify(result), {
             headers: {
               'content-type': 'application/json',
               'cache-control': `public, max-age=${seconds}`,
-              'x-ttl-ms': String(ttl),
+              'x-ttl-ms': String(ttlMs),
             },
           }),
         )
@@ -58,11 +74,68 @@ export function createCacheApiStore(cacheApi: CacheApiLike, memory: Cache = crea
         .finally(() => pending.delete(put));
       pending.add(put);
     },
-    invalidate(entities) {
-      return memory.invalidate(entities);
-    },
     async flush() {
       await Promise.all([...pending]);
+    },
+  };
+}
+
+export interface ResponseCacheOptions {
+  cache: ResponseCache;
+  ttlMs: number;
+  /** Whether this request may be answered from, and stored in, the cache. */
+  enabled: (request: Request) => boolean;
+  /** The key of an operation (called for every request, cached or not). */
+  key: (operation: {
+    documentString: string;
+    variableValues?: Record<string, unknown> | null;
+    operationName?: string | null;
+    request: Request;
+  }) => string | Promise<string>;
+}
+
+/** Introspection answers are never cached (they are large and GraphiQL asks for them once). */
+function readsSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== '__schema') return;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Looks the operation up once its parameters are known (after persisted operations resolved the hash),
+ * before parsing: a hit skips parsing, validation and execution. A successful execution is stored.
+ */
+export function useResponseCache(opts: ResponseCacheOptions): Plugin {
+  const keys = new WeakMap<Request, string>();
+  return {
+    async onParams({ params, request, setResult }) {
+      const key = await opts.key({
+        documentString: params.query || '',
+        variableValues: params.variables,
+        operationName: params.operationName,
+        request,
+      });
+      if (!opts.enabled(request)) return;
+      keys.set(request, key);
+      const hit = await opts.cache.get(key);
+      if (hit) setResult({ ...hit, [SERVED_FROM_CACHE]: true } as ExecutionResult);
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const key = request && keys.get(request);
+      if (!key || readsSchema(args.document)) return;
+      return {
+        onExecuteDone({ result }) {
+          if (Symbol.asyncIterator in result || result.errors?.length) return;
+          opts.cache.set(key, result, opts.ttlMs);
+        },
+      };
     },
   };
 }
