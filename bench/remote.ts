@@ -16,13 +16,16 @@ import { createDb } from '../src/db/client';
 import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
 import { baselineBSchema } from './baseline-b';
-import { label } from './corpus/generate';
+import { CORPUS_DIR, label, pendingMigrations } from './corpus/generate';
 import { percentile } from './load';
 import { OPERATIONS, pickVariables } from './workload';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const size = Number(process.argv[2] ?? 10_000);
-const corpus = join(ROOT, 'bench', '.corpus', `${label(size)}.db`);
+const corpus = join(CORPUS_DIR, `${label(size)}.db`);
+const pending = await pendingMigrations(corpus);
+if (pending.length > 0)
+  throw new Error(`${corpus} predates ${pending.join(', ')}: run \`npm run bench:corpus -- ${size} --upgrade\` first`);
 
 // sqld opens an existing SQLite file placed where it keeps its default namespace.
 const dir = mkdtempSync(join(tmpdir(), 'bench-sqld-'));
