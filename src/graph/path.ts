@@ -69,7 +69,8 @@ async function expand(db: Db, frontier: EntityKey[], seen: Iterable<EntityKey>, 
       AND (b.entity IN (${ends[0]}, ${ends[1]}) OR (g.links <= ${PATH_MAX_LINKS}
         -- A country is named in nearly every article: as a stepping stone it would link everything to everything.
         AND b.entity NOT IN (SELECT 'l:' || id FROM places WHERE kind = 'COUNTRY')))
-    GROUP BY b.entity`);
+    GROUP BY b.entity
+    ORDER BY b.entity`);
 }
 
 /** The frontier's first entities in key order, as many as fit in MAX_STEP_LINKS (at least one). */
@@ -136,7 +137,7 @@ export async function shortestPath(db: Db, from: EntityKey, to: EntityKey, maxHo
 }
 
 /**
- * The hops between `at` and the end a side started from, in path order (`from` towards `to`): the forward
+ * The hops between `meet` and the end a side started from, in path order (`from` towards `to`): the forward
  * side's entities were reached from the `from` end, the backward side's from the `to` end.
  */
 function chain(side: Side, meet: EntityKey, forward: boolean): Hop[] {
