@@ -153,7 +153,7 @@ entry_edges AS (
   LEFT JOIN articles a ON x.via = 'ARTICLE' AND a.id = x.connector
 )
 SELECT json_object('timeline', jsonb_object(
-  'totalCount', (SELECT count(*) FROM entity_links WHERE entity = (SELECT k FROM subject) AND sort_date > ''),
+  'totalCount', coalesce((SELECT dated_events + dated_articles FROM entity_link_counts WHERE entity = (SELECT k FROM subject)), 0),
   'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM page) > 50')}),
   'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM entry_edges))) AS data`;
 

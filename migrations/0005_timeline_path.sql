@@ -20,10 +20,15 @@ WHERE entity_links.via = 'EVENT' AND entity_links.connector = d.id;
 CREATE INDEX entity_links_timeline_idx ON entity_links (entity, sort_date, via DESC, connector);
 
 -- How many events and articles each entity is linked to: `path` never steps through an entity above a
--- threshold (a hub), and expands the cheaper side of its search first.
+-- threshold (a hub), and expands the cheaper side of its search first. The dated counts are a subject's
+-- timeline total when no date window applies, without counting the index range (71,465 links at 100k).
 CREATE TABLE entity_link_counts (
   entity TEXT PRIMARY KEY,
-  links INTEGER NOT NULL
+  links INTEGER NOT NULL,
+  dated_events INTEGER NOT NULL,
+  dated_articles INTEGER NOT NULL
 ) WITHOUT ROWID;
 
-INSERT INTO entity_link_counts (entity, links) SELECT entity, count(*) FROM entity_links GROUP BY entity;
+INSERT INTO entity_link_counts (entity, links, dated_events, dated_articles)
+SELECT entity, count(*), sum(via = 'EVENT' AND sort_date > ''), sum(via = 'ARTICLE' AND sort_date > '')
+FROM entity_links GROUP BY entity;

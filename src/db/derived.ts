@@ -71,7 +71,9 @@ export const DERIVED_STATEMENTS: string[] = [
   `WITH d AS MATERIALIZED (SELECT id, sort_date FROM events)
    UPDATE entity_links SET sort_date = d.sort_date FROM d
    WHERE entity_links.via = 'EVENT' AND entity_links.connector = d.id`,
-  `INSERT INTO entity_link_counts (entity, links) SELECT entity, count(*) FROM entity_links GROUP BY entity`,
+  `INSERT INTO entity_link_counts (entity, links, dated_events, dated_articles)
+   SELECT entity, count(*), sum(via = 'EVENT' AND sort_date > ''), sum(via = 'ARTICLE' AND sort_date > '')
+   FROM entity_links GROUP BY entity`,
   `WITH df AS (
      SELECT t, eid, count(*) AS n FROM article_entity_links GROUP BY t, eid
      HAVING count(*) > 1 AND count(*) <= ${RELATED_MAX_DOCUMENT_FREQUENCY}

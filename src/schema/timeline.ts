@@ -65,20 +65,24 @@ const TABLE: Record<string, string> = {
 
 /**
  * The subject's links (migrations/0002, dated by 0005): its events, and the articles that name it. A place
- * also brings in what happened in the places inside it, so its links are deduplicated across those places.
+ * also brings in what happened in the places inside it, so its links are deduplicated across those places;
+ * any other subject is one entity, whose `key` finds its counts in entity_link_counts.
  */
-function subjectLinks(type: string, slug: string): SQL {
+function subjectLinks(type: string, slug: string): { links: SQL; key: SQL | null } {
   const prefix = KEY_PREFIX[type];
   if (!prefix) {
     throw badInput('`subject` must be a person, organization, project, place or document.', { argument: 'subject' });
   }
   if (type === 'Place') {
     const inside = sql`WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT 'l:' || id FROM inside`;
-    return sql`(SELECT DISTINCT sort_date, via, connector FROM entity_links WHERE entity IN (${inside}))`;
+    return {
+      links: sql`(SELECT DISTINCT sort_date, via, connector FROM entity_links WHERE entity IN (${inside}))`,
+      key: null,
+    };
   }
   // One entity: a range of entity_links_timeline_idx, already in timeline order.
   const key = sql`(SELECT ${prefix} || ':' || id FROM ${sql.identifier(TABLE[type] as string)} WHERE slug = ${slug})`;
-  return sql`(SELECT sort_date, via, connector FROM entity_links WHERE entity = ${key})`;
+  return { links: sql`(SELECT sort_date, via, connector FROM entity_links WHERE entity = ${key})`, key };
 }
 
 const encodeCursor = (d: string, k: number, id: number) => btoa(`timeline:${JSON.stringify([d, k, id])}`);
@@ -220,7 +224,7 @@ interface TimelineQuery {
 
 /** One subject's entries: an ordered range of its links, so the page costs the same for 50 entries or 50,000. */
 function subjectQuery(
-  links: SQL,
+  { links, key: entity }: { links: SQL; key: SQL | null },
   dates: { from: string | null; to: string | null },
   publications: boolean,
   key: Key,
@@ -232,7 +236,11 @@ function subjectQuery(
   const bounds = (lo: string | null | undefined, hi: string | null | undefined) =>
     sql`${lo ? sql`l.sort_date >= ${lo}` : sql`l.sort_date > ''`} AND ${hi ? sql`l.sort_date <= ${hi}` : sql`1`}`;
   const kinds = publications ? sql`1` : sql`l.via = 'EVENT'`;
-  const count = sql`(SELECT count(*) FROM ${links} l WHERE ${bounds(dates.from, dates.to)} AND ${kinds})`;
+  // Without a date window, one entity's total is stored; otherwise it is counted in the index range.
+  const count =
+    entity && !dates.from && !dates.to
+      ? sql`coalesce((SELECT dated_events${publications ? sql` + dated_articles` : sql``} FROM entity_link_counts WHERE entity = ${entity}), 0)`
+      : sql`(SELECT count(*) FROM ${links} l WHERE ${bounds(dates.from, dates.to)} AND ${kinds})`;
   let page = bounds(dates.from, dates.to);
   if (key) {
     // (d, k, id) past the cursor, with k (events first) as via descending.

@@ -23,8 +23,8 @@ interface TimelinePage {
     edges: Array<{ cursor: string; node: Entry }>;
   };
 }
-const TIMELINE = `query T($subject: ID, $from: Date, $to: Date, $first: Int, $after: String, $last: Int, $before: String) {
-  timeline(subject: $subject, from: $from, to: $to, first: $first, after: $after, last: $last, before: $before) {
+const TIMELINE = `query T($subject: ID, $from: Date, $to: Date, $first: Int, $after: String, $last: Int, $before: String, $includePublications: Boolean = true) {
+  timeline(subject: $subject, from: $from, to: $to, first: $first, after: $after, last: $last, before: $before, includePublications: $includePublications) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { date kind event { slug } article { slug } } }
@@ -185,6 +185,11 @@ describe('timeline', () => {
         before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
       } while (before);
       expect(backward).toEqual(want);
+      // Events only.
+      const events = await timeline({ subject, first: 100, includePublications: false }, lifted);
+      const wantEvents = want.filter((l) => l.includes(' EVENT '));
+      expect(events.edges.map((e) => label(e.node))).toEqual(wantEvents);
+      expect(events.totalCount).toBe(wantEvents.length);
       // A date window, and a cursor inside it.
       const [from, to] = [want[1]?.slice(0, 10) as string, want[want.length - 2]?.slice(0, 10) as string];
       const window = want.filter((l) => l.slice(0, 10) >= from && l.slice(0, 10) <= to);
