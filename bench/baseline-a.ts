@@ -1,7 +1,8 @@
 // Baseline A, the limit: the same answers as the GraphQL API, produced by hand-written SQL with the JSON
 // built inside SQLite, one statement per page where one suffices. Search reuses the API's query parser and
 // snippet cutter (pure functions: an engineer would not write those twice); path keeps the API's
-// breadth-first walk (one statement per hop is inherent to it) and builds the answer in one more statement.
+// two-ended breadth-first walk (one statement per step is inherent to it) and builds the answer in one more
+// statement.
 import type { Client, InValue } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createDb } from '../src/db/client';
@@ -135,26 +136,24 @@ SELECT json_object('article', ${obj(
 )}) AS data
 FROM (SELECT 1) LEFT JOIN a ON 1`;
 
-const TIMELINE = `WITH subject AS (SELECT id FROM organizations WHERE slug = ?),
-entries AS (
-  SELECT e.sort_date AS d, 0 AS k, e.id AS id, e.date_precision AS p FROM events e
-  WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = (SELECT id FROM subject))
-  UNION ALL
-  SELECT a.sort_date, 1, a.id, 'DAY' FROM articles a
-  WHERE a.published_date IS NOT NULL AND a.id IN (SELECT article_id FROM article_organizations WHERE organization_id = (SELECT id FROM subject))
+const TIMELINE = `WITH subject AS (SELECT 'o:' || id AS k FROM organizations WHERE slug = ?),
+page AS MATERIALIZED (
+  SELECT sort_date AS d, via, connector FROM entity_links
+  WHERE entity = (SELECT k FROM subject) AND sort_date > ''
+  ORDER BY sort_date, via DESC, connector LIMIT 51
 ),
-page AS MATERIALIZED (SELECT * FROM entries ORDER BY d, k, id LIMIT 51),
 entry_edges AS (
-  SELECT jsonb_object('node', jsonb_object('date', x.d, 'datePrecision', coalesce(x.p, 'DAY'),
-    'kind', CASE x.k WHEN 0 THEN 'EVENT' ELSE 'PUBLICATION' END,
+  SELECT jsonb_object('node', jsonb_object('date', x.d,
+    'datePrecision', CASE x.via WHEN 'EVENT' THEN coalesce(e.date_precision, 'DAY') ELSE 'DAY' END,
+    'kind', CASE x.via WHEN 'EVENT' THEN 'EVENT' ELSE 'PUBLICATION' END,
     'event', ${obj('e', "'slug', e.slug, 'kind', e.kind, 'title', e.title")},
     'article', ${obj('a', "'slug', a.slug, 'title', a.title")})) AS j
-  FROM (SELECT * FROM page ORDER BY d, k, id LIMIT 50) x
-  LEFT JOIN events e ON x.k = 0 AND e.id = x.id
-  LEFT JOIN articles a ON x.k = 1 AND a.id = x.id
+  FROM (SELECT * FROM page ORDER BY d, via DESC, connector LIMIT 50) x
+  LEFT JOIN events e ON x.via = 'EVENT' AND e.id = x.connector
+  LEFT JOIN articles a ON x.via = 'ARTICLE' AND a.id = x.connector
 )
 SELECT json_object('timeline', jsonb_object(
-  'totalCount', (SELECT count(*) FROM entries),
+  'totalCount', coalesce((SELECT dated_events + dated_articles FROM entity_link_counts WHERE entity = (SELECT k FROM subject)), 0),
   'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM page) > 50')}),
   'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM entry_edges))) AS data`;
 

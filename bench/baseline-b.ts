@@ -82,15 +82,12 @@ export function baselineBSchema(client: Client): GraphQLSchema {
         const slug = decodeGlobalID(a.subject as string).id;
         const size = Number(a.first ?? 20);
         const rows = await all(
-          `WITH o AS (SELECT id FROM organizations WHERE slug = ?),
-          entries AS (
-            SELECT e.sort_date AS d, 0 AS k, e.id AS id, e.date_precision AS p FROM events e
-            WHERE e.date IS NOT NULL AND e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = (SELECT id FROM o))
-            UNION ALL
-            SELECT a.sort_date, 1, a.id, 'DAY' FROM articles a
-            WHERE a.published_date IS NOT NULL AND a.id IN (SELECT article_id FROM article_organizations WHERE organization_id = (SELECT id FROM o))
-          )
-          SELECT d, k, id, p, (SELECT count(*) FROM entries) AS total FROM entries ORDER BY d, k, id LIMIT ${size + 1}`,
+          `WITH o AS (SELECT 'o:' || id AS k FROM organizations WHERE slug = ?)
+          SELECT sort_date AS d, CASE via WHEN 'EVENT' THEN 0 ELSE 1 END AS k, connector AS id,
+            CASE via WHEN 'EVENT' THEN (SELECT date_precision FROM events WHERE id = connector) END AS p,
+            (SELECT count(*) FROM entity_links WHERE entity = (SELECT k FROM o) AND sort_date > '') AS total
+          FROM entity_links WHERE entity = (SELECT k FROM o) AND sort_date > ''
+          ORDER BY sort_date, via DESC, connector LIMIT ${size + 1}`,
           [slug],
         );
         return {

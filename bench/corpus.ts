@@ -1,11 +1,11 @@
-// `npm run bench:corpus -- 10000 [--force]`: writes bench/.corpus/<size>.db (the runner does this itself
-// when a corpus is missing), showing progress, then how long it took and the database size.
+// `npm run bench:corpus -- 10000 [--force | --upgrade]`: writes bench/.corpus/<size>.db (the runner does this
+// itself when a corpus is missing), showing progress, then how long it took and the database size.
+// `--upgrade` applies the migrations added since an existing corpus was generated, instead of regenerating it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generateCorpus, label, readCorpusInfo } from './corpus/generate';
+import { CORPUS_DIR, generateCorpus, label, readCorpusInfo, upgradeCorpus } from './corpus/generate';
 
-const dir = fileURLToPath(new URL('./.corpus/', import.meta.url));
+const dir = CORPUS_DIR;
 mkdirSync(dir, { recursive: true });
 const sizes = process.argv
   .slice(2)
@@ -14,6 +14,13 @@ const sizes = process.argv
 for (const n of sizes.length > 0 ? sizes : [1000]) {
   const path = join(dir, `${label(n)}.db`);
   const existing = process.argv.includes('--force') ? null : readCorpusInfo(path);
+  if (existing && process.argv.includes('--upgrade')) {
+    const t = performance.now();
+    const applied = await upgradeCorpus(path);
+    const s = ((performance.now() - t) / 1000).toFixed(1);
+    console.log(`${path}: ${applied.length ? `applied ${applied.join(', ')} in ${s} s` : 'already up to date'}`);
+    continue;
+  }
   const info =
     existing ??
     (await generateCorpus({

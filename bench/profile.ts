@@ -10,13 +10,16 @@ import { createDb } from '../src/db/client';
 import { schema } from '../src/schema';
 import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
-import { label } from './corpus/generate';
+import { CORPUS_DIR, label, pendingMigrations } from './corpus/generate';
 import { percentile } from './load';
 import { OPERATIONS, type OperationName, pickVariables } from './workload';
 
 const size = Number(process.argv[2] ?? 1000);
 const only = process.argv[3] as OperationName | undefined;
-const path = new URL(`./.corpus/${label(size)}.db`, import.meta.url).pathname;
+const path = `${CORPUS_DIR}/${label(size)}.db`;
+const pending = await pendingMigrations(path);
+if (pending.length > 0)
+  throw new Error(`${path} predates ${pending.join(', ')}: run \`npm run bench:corpus -- ${size} --upgrade\` first`);
 const client = createClient({ url: `file:${path}` });
 const ROUNDS = 60;
 

@@ -1,8 +1,8 @@
 // `npm run bench:remote -- [size]`: the three implementations with the database behind HTTP, as the Worker
 // has it (libSQL client → sqld over loopback), instead of an embedded file. Every SQL statement becomes a
 // round trip, which is what separates one folded statement from per-field resolvers at the edge.
-// Single sequential requests (median of 9 warm runs per subject); the path page is left out (seconds even
-// embedded). Writes bench/results/<date>-remote-<size>.json and prints a table.
+// Single sequential requests (median of 9 warm runs per subject). Writes
+// bench/results/<date>-remote-<size>.json and prints a table.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +16,16 @@ import { createDb } from '../src/db/client';
 import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
 import { baselineBSchema } from './baseline-b';
-import { label } from './corpus/generate';
+import { CORPUS_DIR, label, pendingMigrations } from './corpus/generate';
 import { percentile } from './load';
 import { OPERATIONS, pickVariables } from './workload';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const size = Number(process.argv[2] ?? 10_000);
-const corpus = join(ROOT, 'bench', '.corpus', `${label(size)}.db`);
+const corpus = join(CORPUS_DIR, `${label(size)}.db`);
+const pending = await pendingMigrations(corpus);
+if (pending.length > 0)
+  throw new Error(`${corpus} predates ${pending.join(', ')}: run \`npm run bench:corpus -- ${size} --upgrade\` first`);
 
 // sqld opens an existing SQLite file placed where it keeps its default namespace.
 const dir = mkdtempSync(join(tmpdir(), 'bench-sqld-'));
@@ -75,7 +78,6 @@ try {
   console.log('| Operation | ours ms | ours stmts | A ms | A stmts | B ms | B stmts | ours/A | B/ours |');
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const op of OPERATIONS) {
-    if (op.name === 'path') continue;
     const cell: Record<string, { ms: number[]; stmts: number[] }> = {};
     for (const [mode, run] of [
       ['ours', (v: unknown) => post(ours as never, op.query, v)],

@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { firstDifference } from './compare';
-import { type CorpusInfo, generateCorpus, label, readCorpusInfo } from './corpus/generate';
+import { CORPUS_DIR, type CorpusInfo, generateCorpus, label, readCorpusInfo, upgradeCorpus } from './corpus/generate';
 import { type LoadResult, loadRun, percentile } from './load';
 import { renderMarkdown, renderTables } from './report';
 import { bundleSize, coldStart } from './worker';
 import { OPERATIONS, type OperationName, pickVariables, type Variables } from './workload';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS_DIR = join(ROOT, 'bench', '.corpus');
 
 export type Mode = 'ours' | 'A' | 'B';
 export const MODES: Mode[] = ['ours', 'A', 'B'];
@@ -152,7 +151,12 @@ async function ensureCorpus(n: number): Promise<{ info: CorpusInfo; path: string
   mkdirSync(CORPUS_DIR, { recursive: true });
   const path = join(CORPUS_DIR, `${label(n)}.db`);
   const existing = readCorpusInfo(path);
-  if (existing) return { info: existing, path, generatedNow: false };
+  if (existing) {
+    // A corpus from before a migration gets it applied (the migration fills its own derived data).
+    const applied = await upgradeCorpus(path);
+    if (applied.length > 0) console.error(`corpus ${label(n)}: upgraded with ${applied.join(', ')}`);
+    return { info: existing, path, generatedNow: false };
+  }
   console.error(`corpus ${label(n)}: generating ${n} articles into ${path}`);
   const tty = process.stderr.isTTY;
   const info = await generateCorpus({

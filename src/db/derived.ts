@@ -28,6 +28,7 @@ export const DERIVED_STATEMENTS: string[] = [
   'DELETE FROM event_people',
   'DELETE FROM event_organizations',
   'DELETE FROM person_organizations',
+  'DELETE FROM entity_link_counts',
   'DELETE FROM entity_links',
   ...perArticle('article_people', 'person_id'),
   ...perArticle('article_organizations', 'organization_id'),
@@ -62,6 +63,17 @@ export const DERIVED_STATEMENTS: string[] = [
    UNION ALL SELECT 'd:' || document_id, 'EVENT', event_id FROM event_documents
    UNION ALL SELECT 'e:' || id, 'EVENT', id FROM events
    UNION ALL SELECT t || ':' || eid, 'ARTICLE', article_id FROM article_entity_links`,
+  // Each link's date, for the timeline's index (migrations/0005). MATERIALIZED: given the choice, the
+  // planner scans the article index once per link.
+  `WITH d AS MATERIALIZED (SELECT id, sort_date FROM articles INDEXED BY articles_sort_date_idx)
+   UPDATE entity_links SET sort_date = d.sort_date FROM d
+   WHERE entity_links.via = 'ARTICLE' AND entity_links.connector = d.id`,
+  `WITH d AS MATERIALIZED (SELECT id, sort_date FROM events)
+   UPDATE entity_links SET sort_date = d.sort_date FROM d
+   WHERE entity_links.via = 'EVENT' AND entity_links.connector = d.id`,
+  `INSERT INTO entity_link_counts (entity, links, dated_events, dated_articles)
+   SELECT entity, count(*), sum(via = 'EVENT' AND sort_date > ''), sum(via = 'ARTICLE' AND sort_date > '')
+   FROM entity_links GROUP BY entity`,
   `WITH df AS (
      SELECT t, eid, count(*) AS n FROM article_entity_links GROUP BY t, eid
      HAVING count(*) > 1 AND count(*) <= ${RELATED_MAX_DOCUMENT_FREQUENCY}

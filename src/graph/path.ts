@@ -1,5 +1,6 @@
 // Shortest chain between two entities through shared events or articles: breadth-first over
-// `entity_links`, one SQL statement per hop, stopping at the target or after `maxHops`.
+// `entity_links` from both ends, one SQL statement per step, stopping where the two searches meet or after
+// `maxHops`. Hubs (PATH_MAX_LINKS) and countries are never stepped through.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 
@@ -13,46 +14,144 @@ export interface Hop {
   connector: number;
 }
 
-/** A frontier larger than this is cut (deterministically): a hub like a country links to everything. */
-export const MAX_FRONTIER = 2000;
+/**
+ * An entity linked to more events and articles than this is a hub (a ministry, a capital): a path may start
+ * or end at it but never steps through it, as with countries. Through a hub everything is two steps from
+ * everything, and expanding one reads tens of thousands of links.
+ */
+export const PATH_MAX_LINKS = 200;
 export const MAX_HOPS = 6;
+/**
+ * Most links one step of the search may expand (the frontier's link counts summed). A frontier above it is
+ * cut, keeping its entities in key order until the budget is spent, so a search stays bounded (and still
+ * deterministic) where the graph around both ends is dense; it can then miss a path that exists.
+ */
+export const MAX_STEP_LINKS = 20_000;
 
+/** How an entity was reached: from `prev`, one step closer to the end its side of the search started at. */
+interface Reached {
+  prev: EntityKey;
+  via: 'EVENT' | 'ARTICLE';
+  connector: number;
+}
+
+interface Side {
+  seen: Map<EntityKey, Reached | null>;
+  frontier: EntityKey[];
+  /** Links of the frontier's entities: what expanding it costs. */
+  links: number;
+  depth: number;
+}
+
+interface Row {
+  dst: EntityKey;
+  src: EntityKey;
+  via: 'EVENT' | 'ARTICLE';
+  connector: number;
+  links: number;
+  rank: string;
+}
+
+/**
+ * One step from `frontier`: every entity sharing an event or article with it and not yet seen from this
+ * side, each once, with its preferred link back (events before articles, then the lowest connector id,
+ * then the lowest entity key). Hubs and countries are not stepped on unless they are one of the two ends.
+ */
+async function expand(db: Db, frontier: EntityKey[], seen: Iterable<EntityKey>, ends: EntityKey[]): Promise<Row[]> {
+  return db.all<Row>(sql`
+    SELECT b.entity AS dst, a.entity AS src, a.via AS via, a.connector AS connector, g.links AS links,
+      min(printf('%d%012d', a.via = 'ARTICLE', a.connector) || a.entity) AS rank
+    FROM json_each(${JSON.stringify(frontier)}) f
+    JOIN entity_links a ON a.entity = f.value
+    JOIN entity_links b ON b.via = a.via AND b.connector = a.connector
+    JOIN entity_link_counts g ON g.entity = b.entity
+    WHERE b.entity NOT IN (SELECT value FROM json_each(${JSON.stringify([...seen])}))
+      AND (b.entity IN (${ends[0]}, ${ends[1]}) OR (g.links <= ${PATH_MAX_LINKS}
+        -- A country is named in nearly every article: as a stepping stone it would link everything to everything.
+        AND b.entity NOT IN (SELECT 'l:' || id FROM places WHERE kind = 'COUNTRY')))
+    GROUP BY b.entity
+    ORDER BY b.entity`);
+}
+
+/** The frontier's first entities in key order, as many as fit in MAX_STEP_LINKS (at least one). */
+function withinBudget(side: Side, linksOf: Map<EntityKey, number>): EntityKey[] {
+  if (side.links <= MAX_STEP_LINKS) return side.frontier;
+  const kept: EntityKey[] = [];
+  let sum = 0;
+  for (const k of side.frontier) {
+    const n = linksOf.get(k) ?? 0;
+    if (kept.length > 0 && sum + n > MAX_STEP_LINKS) break;
+    kept.push(k);
+    sum += n;
+  }
+  return kept;
+}
+
+/**
+ * Shortest chain from `from` to `to` through shared events or articles, or null if there is none within
+ * `maxHops`. Breadth-first from both ends at once, one SQL statement per step, always stepping from the
+ * side whose frontier has fewer links. Ties between equally short chains are broken the same way every time:
+ * the two halves meet at the preferred link of the last step (events before articles, lowest connector,
+ * lowest keys), and each half follows its entities' preferred links back to its end.
+ */
 export async function shortestPath(db: Db, from: EntityKey, to: EntityKey, maxHops: number): Promise<Hop[] | null> {
   if (from === to) return [];
-  const parent = new Map<EntityKey, Hop>();
-  const visited = new Set<EntityKey>([from]);
-  let frontier: EntityKey[] = [from];
-  for (let depth = 0; depth < maxHops && frontier.length > 0; depth++) {
-    // Events before articles, then lowest ids: the same data always gives the same path.
-    const rows = await db.all<{ src: string; dst: string; via: 'EVENT' | 'ARTICLE'; connector: number }>(sql`
-      SELECT a.entity AS src, b.entity AS dst, a.via AS via, a.connector AS connector
-      FROM entity_links a
-      JOIN entity_links b ON b.via = a.via AND b.connector = a.connector AND b.entity <> a.entity
-      WHERE a.entity IN (SELECT value FROM json_each(${JSON.stringify(frontier)}))
-        -- A country is named in nearly every article: as a stepping stone it would link everything to everything.
-        AND (b.entity = ${to} OR b.entity NOT IN (SELECT 'l:' || id FROM places WHERE kind = 'COUNTRY'))
-      ORDER BY a.via DESC, a.connector, a.entity, b.entity`);
+  const ends = [from, to];
+  const linksOf = new Map<EntityKey, number>();
+  for (const r of await db.all<{ entity: string; links: number }>(
+    sql`SELECT entity, links FROM entity_link_counts WHERE entity IN (${from}, ${to})`,
+  ))
+    linksOf.set(r.entity, r.links);
+  // An end without links (or not in the graph at all) reaches nothing.
+  if (!linksOf.has(from) || !linksOf.has(to)) return null;
+  const start = (k: EntityKey): Side => ({
+    seen: new Map([[k, null]]),
+    frontier: [k],
+    links: linksOf.get(k) as number,
+    depth: 0,
+  });
+  const fwd = start(from);
+  const bwd = start(to);
+  while (fwd.frontier.length > 0 && bwd.frontier.length > 0 && fwd.depth + bwd.depth < maxHops) {
+    const [side, other] = fwd.links <= bwd.links ? [fwd, bwd] : [bwd, fwd];
+    const rows = await expand(db, withinBudget(side, linksOf), side.seen.keys(), ends);
+    side.depth++;
+    let meet: Row | null = null;
     const next: EntityKey[] = [];
+    let links = 0;
     for (const r of rows) {
-      if (visited.has(r.dst)) continue;
-      visited.add(r.dst);
-      parent.set(r.dst, { from: r.src, to: r.dst, via: r.via, connector: r.connector });
-      if (r.dst === to) return unwind(parent, from, to);
+      side.seen.set(r.dst, { prev: r.src, via: r.via, connector: r.connector });
+      if (other.seen.has(r.dst)) {
+        if (!meet || r.rank < meet.rank || (r.rank === meet.rank && r.dst < meet.dst)) meet = r;
+        continue;
+      }
       next.push(r.dst);
+      linksOf.set(r.dst, r.links);
+      links += r.links;
     }
-    frontier = next.slice(0, MAX_FRONTIER);
+    if (meet) return [...chain(fwd, meet.dst, true), ...chain(bwd, meet.dst, false)];
+    side.frontier = next;
+    side.links = links;
   }
   return null;
 }
 
-function unwind(parent: Map<EntityKey, Hop>, from: EntityKey, to: EntityKey): Hop[] {
+/**
+ * The hops between `meet` and the end a side started from, in path order (`from` towards `to`): the forward
+ * side's entities were reached from the `from` end, the backward side's from the `to` end.
+ */
+function chain(side: Side, meet: EntityKey, forward: boolean): Hop[] {
   const hops: Hop[] = [];
-  for (let at = to; at !== from; ) {
-    const hop = parent.get(at) as Hop;
-    hops.unshift(hop);
-    at = hop.from;
+  let at = meet;
+  for (let r = side.seen.get(at); r; r = side.seen.get(at)) {
+    hops.push(
+      forward
+        ? { from: r.prev, to: at, via: r.via, connector: r.connector }
+        : { from: at, to: r.prev, via: r.via, connector: r.connector },
+    );
+    at = r.prev;
   }
-  return hops;
+  return forward ? hops.reverse() : hops;
 }
 
 /**

@@ -2,7 +2,15 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import type { Context } from '../context';
-import { type EntityKey, type Hop, hopEvidence, MAX_HOPS, shortestPath } from '../graph/path';
+import {
+  type EntityKey,
+  type Hop,
+  hopEvidence,
+  MAX_HOPS,
+  MAX_STEP_LINKS,
+  PATH_MAX_LINKS,
+  shortestPath,
+} from '../graph/path';
 import { badInput } from '../lib/errors';
 import { ArticleRef } from './article';
 import { EntityRef } from './entity';
@@ -128,8 +136,9 @@ async function keyOf(ctx: Context, value: string, argument: string): Promise<Ent
 builder.queryField('path', (t) =>
   t.field({
     type: PathRef,
-    description:
-      'The shortest chain linking two entities (people, organizations, places, documents, projects, events) through shared events or articles, each step with its evidence. Unknown or unreachable ends give `found: false` and no steps, not an error.',
+    description: `The shortest chain linking two entities (people, organizations, places, documents, projects, events) through shared events or articles, each step with its evidence. Unknown or unreachable ends give \`found: false\` and no steps, not an error.
+
+A chain never steps through a country or a hub, an entity linked to more than ${PATH_MAX_LINKS} events and articles (a ministry, a capital): through one, everything is two steps from everything. Either may still be \`from\` or \`to\`. Among equally short chains the answer is fixed for given data: the search runs from both ends and prefers events to articles, then lower ids. Where the entities around both ends are so densely linked that one step would expand more than ${MAX_STEP_LINKS.toLocaleString('en-US')} links, that step is cut (in key order) and a longer chain, or none, may be returned.`,
     args: {
       from: t.arg.id({ required: true, description: 'Global ID or slug of the start.' }),
       to: t.arg.id({ required: true, description: 'Global ID or slug of the end.' }),

@@ -54,40 +54,35 @@ const TimelineEntryRef = builder.objectRef<Entry>('TimelineEntry').implement({
   }),
 });
 
-/** What a subject of each type contributes: its events and the articles that name it. */
-function subjectFilters(type: string, slug: string): { events: SQL; articles: SQL } {
-  switch (type) {
-    case 'Person':
-      return {
-        events: sql`e.id IN (SELECT event_id FROM event_people WHERE person_id = (SELECT id FROM people WHERE slug = ${slug}))`,
-        articles: sql`a.id IN (SELECT article_id FROM article_people WHERE person_id = (SELECT id FROM people WHERE slug = ${slug}))`,
-      };
-    case 'Organization':
-      return {
-        events: sql`e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = (SELECT id FROM organizations WHERE slug = ${slug}))`,
-        articles: sql`a.id IN (SELECT article_id FROM article_organizations WHERE organization_id = (SELECT id FROM organizations WHERE slug = ${slug}))`,
-      };
-    case 'Project':
-      return {
-        events: sql`e.project_id = (SELECT id FROM projects WHERE slug = ${slug})`,
-        articles: sql`a.id IN (SELECT article_id FROM article_projects WHERE project_id = (SELECT id FROM projects WHERE slug = ${slug}))`,
-      };
-    case 'Document':
-      return {
-        events: sql`e.id IN (SELECT event_id FROM event_documents WHERE document_id = (SELECT id FROM documents WHERE slug = ${slug}))`,
-        articles: sql`a.id IN (SELECT article_id FROM article_documents WHERE document_id = (SELECT id FROM documents WHERE slug = ${slug}))`,
-      };
-    case 'Place': {
-      // A place's timeline includes what happened in the places inside it.
-      const inside = sql`WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT id FROM inside`;
-      return {
-        events: sql`e.place_id IN (${inside})`,
-        articles: sql`a.id IN (SELECT article_id FROM article_places WHERE place_id IN (${inside}))`,
-      };
-    }
-    default:
-      throw badInput('`subject` must be a person, organization, project, place or document.', { argument: 'subject' });
+const KEY_PREFIX: Record<string, string> = { Person: 'p', Organization: 'o', Project: 'j', Document: 'd', Place: 'l' };
+const TABLE: Record<string, string> = {
+  Person: 'people',
+  Organization: 'organizations',
+  Project: 'projects',
+  Document: 'documents',
+  Place: 'places',
+};
+
+/**
+ * The subject's links (migrations/0002, dated by 0005): its events, and the articles that name it. A place
+ * also brings in what happened in the places inside it, so its links are deduplicated across those places;
+ * any other subject is one entity, whose `key` finds its counts in entity_link_counts.
+ */
+function subjectLinks(type: string, slug: string): { links: SQL; key: SQL | null } {
+  const prefix = KEY_PREFIX[type];
+  if (!prefix) {
+    throw badInput('`subject` must be a person, organization, project, place or document.', { argument: 'subject' });
   }
+  if (type === 'Place') {
+    const inside = sql`WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT 'l:' || id FROM inside`;
+    return {
+      links: sql`(SELECT DISTINCT sort_date, via, connector FROM entity_links WHERE entity IN (${inside}))`,
+      key: null,
+    };
+  }
+  // One entity: a range of entity_links_timeline_idx, already in timeline order.
+  const key = sql`(SELECT ${prefix} || ':' || id FROM ${sql.identifier(TABLE[type] as string)} WHERE slug = ${slug})`;
+  return { links: sql`(SELECT sort_date, via, connector FROM entity_links WHERE entity = ${key})`, key };
 }
 
 const encodeCursor = (d: string, k: number, id: number) => btoa(`timeline:${JSON.stringify([d, k, id])}`);
@@ -96,7 +91,7 @@ function decodeCursor(cursor: string, argument: string): [string, number, number
     const text = atob(cursor);
     if (!text.startsWith('timeline:')) throw new Error();
     const v = JSON.parse(text.slice('timeline:'.length));
-    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1]) && Number.isInteger(v[2]))
+    if (Array.isArray(v) && typeof v[0] === 'string' && (v[1] === 0 || v[1] === 1) && Number.isInteger(v[2]))
       return v as [string, number, number];
   } catch {
     // fall through to the error below
@@ -129,28 +124,25 @@ builder.queryField('timeline', (t) =>
           subject.type = await typeOfSlug(ctx, subject.slug);
           if (!subject.type) return { edges: [], pageInfo: emptyPage(), totalCount: 0 };
         }
-        const filters = subject
-          ? subjectFilters(subject.type as string, subject.slug)
-          : { events: sql`1`, articles: sql`1` };
         const range = (col: SQL) =>
           sql`${args.from ? sql`${col} >= ${args.from}` : sql`1`} AND ${args.to ? sql`${col} <= ${args.to}` : sql`1`}`;
+        const publications = args.includePublications !== false;
         const backward = args.last != null || args.before != null;
         const size = (backward ? args.last : args.first) ?? 20;
         if (size > MAX_PAGE_SIZE) throw badInput(`Page size must be at most ${MAX_PAGE_SIZE}.`);
         const cursor = backward ? args.before : args.after;
         const key = cursor ? decodeCursor(cursor, backward ? 'before' : 'after') : null;
-        const rows = await ctx.db.all<{ d: string; k: number; id: number; p: string; total: number }>(sql`
-          WITH entries AS (
-            SELECT e.sort_date AS d, 0 AS k, e.id AS id, e.date_precision AS p FROM events e
-            WHERE e.date IS NOT NULL AND ${filters.events} AND ${range(sql`e.sort_date`)}
-            UNION ALL
-            SELECT a.sort_date, 1, a.id, 'DAY' FROM articles a
-            WHERE ${args.includePublications === false ? sql`0` : sql`a.published_date IS NOT NULL`} AND ${filters.articles} AND ${range(sql`a.sort_date`)}
-          )
-          SELECT d, k, id, p, (SELECT count(*) FROM entries) AS total FROM entries
-          WHERE ${key ? (backward ? sql`(d, k, id) < (${key[0]}, ${key[1]}, ${key[2]})` : sql`(d, k, id) > (${key[0]}, ${key[1]}, ${key[2]})`) : sql`1`}
-          ORDER BY d ${backward ? sql`DESC` : sql`ASC`}, k ${backward ? sql`DESC` : sql`ASC`}, id ${backward ? sql`DESC` : sql`ASC`}
-          LIMIT ${size + 1}`);
+        const query = subject
+          ? subjectQuery(
+              subjectLinks(subject.type as string, subject.slug),
+              { from: args.from ?? null, to: args.to ?? null },
+              publications,
+              key,
+              backward,
+              size,
+            )
+          : allQuery(range, publications, key, backward, size);
+        const rows = await ctx.db.all<{ d: string; k: number; id: number; p: string; total: number }>(query.page);
         const more = rows.length > size;
         const page = rows.slice(0, size);
         if (backward) page.reverse();
@@ -179,8 +171,9 @@ builder.queryField('timeline', (t) =>
           };
           return { cursor: node.cursor, node };
         });
+        // Only needed when a cursor points past the last entry: the page is empty and carries no total.
         const total =
-          rows[0]?.total ?? (key ? await countEntries(ctx, filters, range, args.includePublications !== false) : 0);
+          rows[0]?.total ?? (key ? ((await ctx.db.all<{ n: number }>(sql`SELECT ${query.count} AS n`))[0]?.n ?? 0) : 0);
         return {
           edges,
           totalCount: total,
@@ -220,15 +213,74 @@ async function typeOfSlug(ctx: { db: import('../db/client').Db }, slug: string):
   return rows[0]?.t ?? null;
 }
 
-// Only needed when a cursor points past the last entry: the page is empty and carries no total.
-async function countEntries(
-  ctx: { db: import('../db/client').Db },
-  filters: { events: SQL; articles: SQL },
-  range: (col: SQL) => SQL,
+type Range = (col: SQL) => SQL;
+type Key = [string, number, number] | null;
+interface TimelineQuery {
+  /** Rows (d, k, id, p, total) of the page in the requested direction, one more than asked. */
+  page: SQL;
+  /** A scalar expression: how many entries match in all. */
+  count: SQL;
+}
+
+/** One subject's entries: an ordered range of its links, so the page costs the same for 50 entries or 50,000. */
+function subjectQuery(
+  { links, key: entity }: { links: SQL; key: SQL | null },
+  dates: { from: string | null; to: string | null },
   publications: boolean,
-): Promise<number> {
-  const rows = await ctx.db.all<{ n: number }>(sql`
-    SELECT (SELECT count(*) FROM events e WHERE e.date IS NOT NULL AND ${filters.events} AND ${range(sql`e.sort_date`)})
-      + (SELECT count(*) FROM articles a WHERE ${publications ? sql`a.published_date IS NOT NULL` : sql`0`} AND ${filters.articles} AND ${range(sql`a.sort_date`)}) AS n`);
-  return rows[0]?.n ?? 0;
+  key: Key,
+  backward: boolean,
+  size: number,
+) {
+  // Dated entries only (sort_date '' means unknown) within from/to; the page also within the cursor's date.
+  // Each side gets one bound, so the index range starts where the page does however deep it is.
+  const bounds = (lo: string | null | undefined, hi: string | null | undefined) =>
+    sql`${lo ? sql`l.sort_date >= ${lo}` : sql`l.sort_date > ''`} AND ${hi ? sql`l.sort_date <= ${hi}` : sql`1`}`;
+  const kinds = publications ? sql`1` : sql`l.via = 'EVENT'`;
+  // Without a date window, one entity's total is stored; otherwise it is counted in the index range.
+  const count =
+    entity && !dates.from && !dates.to
+      ? sql`coalesce((SELECT dated_events${publications ? sql` + dated_articles` : sql``} FROM entity_link_counts WHERE entity = ${entity}), 0)`
+      : sql`(SELECT count(*) FROM ${links} l WHERE ${bounds(dates.from, dates.to)} AND ${kinds})`;
+  let page = bounds(dates.from, dates.to);
+  if (key) {
+    // (d, k, id) past the cursor, with k (events first) as via descending.
+    const [d, k, id] = key;
+    const via = k === 0 ? 'EVENT' : 'ARTICLE';
+    const max = (a: string | null, b: string) => (a !== null && a > b ? a : b);
+    const min = (a: string | null, b: string) => (a !== null && a < b ? a : b);
+    page = backward
+      ? sql`${bounds(dates.from, min(dates.to, d))} AND (l.sort_date < ${d} OR l.via > ${via} OR (l.via = ${via} AND l.connector < ${id}))`
+      : sql`${bounds(max(dates.from, d), dates.to)} AND (l.sort_date > ${d} OR l.via < ${via} OR (l.via = ${via} AND l.connector > ${id}))`;
+  }
+  const [asc, desc] = backward ? [sql`DESC`, sql`ASC`] : [sql`ASC`, sql`DESC`];
+  return {
+    page: sql`
+      SELECT l.sort_date AS d, CASE l.via WHEN 'EVENT' THEN 0 ELSE 1 END AS k, l.connector AS id,
+        CASE l.via WHEN 'EVENT' THEN (SELECT date_precision FROM events WHERE id = l.connector) ELSE 'DAY' END AS p,
+        ${count} AS total
+      FROM ${links} l
+      WHERE ${page} AND ${kinds}
+      ORDER BY l.sort_date ${asc}, l.via ${desc}, l.connector ${asc}
+      LIMIT ${size + 1}`,
+    count,
+  } satisfies TimelineQuery;
+}
+
+/** Everything: events and articles from their own tables (each has a (sort_date, id) index). */
+function allQuery(range: Range, publications: boolean, key: Key, backward: boolean, size: number) {
+  const events = sql`e.date IS NOT NULL AND ${range(sql`e.sort_date`)}`;
+  const articles = sql`${publications ? sql`a.published_date IS NOT NULL` : sql`0`} AND ${range(sql`a.sort_date`)}`;
+  const count = sql`((SELECT count(*) FROM events e WHERE ${events}) + (SELECT count(*) FROM articles a WHERE ${articles}))`;
+  const dir = backward ? sql`DESC` : sql`ASC`;
+  const page = sql`
+    WITH entries AS (
+      SELECT e.sort_date AS d, 0 AS k, e.id AS id, e.date_precision AS p FROM events e WHERE ${events}
+      UNION ALL
+      SELECT a.sort_date, 1, a.id, 'DAY' FROM articles a WHERE ${articles}
+    )
+    SELECT d, k, id, p, (SELECT count(*) FROM entries) AS total FROM entries
+    WHERE ${key ? (backward ? sql`(d, k, id) < (${key[0]}, ${key[1]}, ${key[2]})` : sql`(d, k, id) > (${key[0]}, ${key[1]}, ${key[2]})`) : sql`1`}
+    ORDER BY d ${dir}, k ${dir}, id ${dir}
+    LIMIT ${size + 1}`;
+  return { page, count } satisfies TimelineQuery;
 }
