@@ -220,6 +220,28 @@ describe('matching and ranking', () => {
     expect(keys(await search('MOL'))[0]).toBe('ORGANIZATION:molit');
   });
 
+  it('asks a one-letter prefix through the 2-letter prefix index, matching the same rows', async () => {
+    expect(parseSearchQuery('luu duc m').match).toContain('"luu" AND "duc" AND ("m" OR "ma"* OR "mb"*');
+    expect(keys(await search('luu duc m'))[0]).toBe('PERSON:luu-duc-minh');
+    const rowids = async (match: string) =>
+      (
+        await h.client.execute({
+          sql: 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid',
+          args: [match],
+        })
+      ).rows.map((r) => Number(r.rowid));
+    for (const [q, plain] of [
+      ['m', '("m" OR "m"*)'],
+      ['luu duc m', '"luu" AND "duc" AND ("m" OR "m"*)'],
+      ['tt-h', '("tt h" OR "tt h"*)'],
+      ['han 2', '"han" AND ("2" OR "2"*)'],
+    ]) {
+      const expected = await rowids(plain as string);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(await rowids(parseSearchQuery(q).match), q).toEqual(expected);
+    }
+  });
+
   it('finds Seoul the place and the city government first', async () => {
     expect(keys(await search('seoul')).slice(0, 2)).toEqual([
       'PLACE:seoul',
