@@ -53,7 +53,10 @@ export interface SearchHit {
   type: SearchEntityType;
   entityId: number;
   slug: string;
-  /** Relevance (`fieldScorer`: term frequency and length times the field's weight); higher is better. Secondary to `exactDiacritics`. */
+  /**
+   * Relevance (`fieldScorer`: term frequency and length, times the field's weight); higher is better.
+   * Secondary to `exactDiacritics`.
+   */
   score: number;
   /** How many of the query's accented words the field contains with exactly those accents. */
   exactDiacritics: number;
@@ -141,16 +144,18 @@ export function parseSearchQuery(input: unknown): ParsedQuery {
 const PREFIX_FOLLOWERS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 
 /**
- * The last group, whole or with its last word as a prefix. The index keeps prefixes of 2 to 4 characters
+ * The last group with its last word as a prefix, which covers the whole word too (`"x"*` matches `x`;
+ * an extra `"x" OR` would only add an iterator). The index keeps prefixes of 2 to 4 characters
  * (migrations/0003_search.sql); FTS5 answers any other prefix by merging the doclists of every word that
  * starts with it before it returns a single row, which for one letter (`luu duc m`, the moment the next
  * word is begun) is most of the index: 0.1–1 s at 100k articles. One ASCII letter or digit is therefore
- * asked as its 2-character prefixes, which FTS5 reads lazily: the same words, since folded text has no
- * other letter after an ASCII one in practice (a Hangul or other letter right after it would be missed).
+ * asked as itself or its 2-character prefixes, which FTS5 reads lazily: the same words, since folded
+ * text has no other letter after an ASCII one in practice (a Hangul or other letter right after it
+ * would be missed).
  */
 function typeAhead(g: Array<{ folded: string }>, phrase: (g: Array<{ folded: string }>) => string): string {
   const word = (g.at(-1) as { folded: string }).folded;
-  if (!/^[a-z0-9]$/.test(word)) return `(${phrase(g)} OR ${phrase(g)}*)`;
+  if (!/^[a-z0-9]$/.test(word)) return `${phrase(g)}*`;
   const head = g.slice(0, -1);
   const longer = PREFIX_FOLLOWERS.map((c) => `${phrase([...head, { folded: word + c }])}*`);
   return `(${[phrase(g), ...longer].join(' OR ')})`;
@@ -200,11 +205,11 @@ interface RawRow {
 }
 
 /**
- * How many matching values (names, aliases, titles, quotes, paragraphs) one search ranks: the first ones
- * in index order. Every entity's own names, acronyms, codes and aliases come first in the index, then
- * events, quotes and articles in the order they were loaded. A narrow search (a name, a rare word)
- * matches fewer values than this and is ranked in full; a broad one ranks these, so its cost does not
- * grow with the knowledge base.
+ * How many matching values (names, aliases, titles, quotes, paragraphs) of the requested types one search
+ * ranks: the first ones in index order. Every entity's own names, acronyms, codes and aliases come first
+ * in the index, then events, quotes and articles in the order they were loaded. A narrow search (a name,
+ * a rare word) matches fewer values than this and is ranked in full; a broad one ranks these, so its cost
+ * does not grow with the knowledge base. At least MAX_FIRST, so one page can be full.
  */
 export const SEARCH_WINDOW = 100;
 

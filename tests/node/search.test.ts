@@ -220,7 +220,7 @@ describe('matching and ranking', () => {
     expect(keys(await search('MOL'))[0]).toBe('ORGANIZATION:molit');
   });
 
-  it('asks a one-letter prefix through the 2-letter prefix index, matching the same rows', async () => {
+  it('asks the last word as a prefix (one letter through the 2-letter prefix index), matching the same rows', async () => {
     expect(parseSearchQuery('luu duc m').match).toContain('"luu" AND "duc" AND ("m" OR "ma"* OR "mb"*');
     expect(keys(await search('luu duc m'))[0]).toBe('PERSON:luu-duc-minh');
     const rowids = async (match: string) =>
@@ -235,6 +235,8 @@ describe('matching and ranking', () => {
       ['luu duc m', '"luu" AND "duc" AND ("m" OR "m"*)'],
       ['tt-h', '("tt h" OR "tt h"*)'],
       ['han 2', '"han" AND ("2" OR "2"*)'],
+      ['tt-hu', '("tt hu" OR "tt hu"*)'],
+      ['ha noi', '"ha" AND ("noi" OR "noi"*)'],
     ]) {
       const expected = await rowids(plain as string);
       expect(expected.length, q).toBeGreaterThan(0);
