@@ -1,7 +1,8 @@
 // Baseline A, the limit: the same answers as the GraphQL API, produced by hand-written SQL with the JSON
 // built inside SQLite, one statement per page where one suffices. Search reuses the API's query parser,
-// ranking and snippet cutter (pure functions: an engineer would not write those twice); path keeps the API's
-// breadth-first walk (one statement per hop is inherent to it) and builds the answer in one more statement.
+// ranking and snippet cutter (pure functions: an engineer would not write those twice); path keeps the
+// API's breadth-first walk (one statement per hop is inherent to it) and builds the answer in one more
+// statement.
 import type { Client, InValue } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createDb } from '../src/db/client';
@@ -181,7 +182,7 @@ function searchSql(exactCount: number): string {
     exactCount === 0
       ? '0'
       : Array.from({ length: exactCount }, () => `(instr(' ' || d.text_lower || ' ', ?) > 0)`).join(' + ');
-  return `WITH w AS (
+  return `WITH w AS MATERIALIZED (
     SELECT d.id, d.entity_type, d.entity_id, d.field, d.weight, d.text, d.text_folded, ${exact} AS exact
     FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
     WHERE search_fts MATCH ?

@@ -21,8 +21,8 @@ const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
  * normalization (k1 = 1.2, b = 0.75) summed over the query's words, times the field's weight. Every word
  * of the query is required, so every matched value has them all; a word's rarity (bm25's IDF) would
  * only weigh an extra occurrence of one word against another, and is left out. What separates values is
- * how often the words occur and how short the value is. Occurrences are counted as highlights are (`findMatches`): a whole word, or the
- * start of a word for the last one typed.
+ * how often the words occur and how short the value is. Occurrences are counted as highlights are
+ * (`findMatches`): a whole word, or the start of a word for the last one typed.
  */
 export function fieldScorer(terms: readonly QueryTerm[]): (folded: string, weight: number) => number {
   const whole = new Map<string, number>();
