@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { badInput } from '../lib/errors';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../search/indexer';
-import { MAX_QUERY_LENGTH, type SearchHit, searchKnowledgeBase } from '../search/query';
+import { MAX_QUERY_LENGTH, SEARCH_WINDOW, type SearchHit, searchKnowledgeBase } from '../search/query';
 import { loadNodes, type NodeKey } from './load-nodes';
 
 const TYPENAME: Record<SearchEntityType, NodeKey['typename']> = {
@@ -65,7 +65,7 @@ builder.queryField('search', (t) =>
   t.connection(
     {
       type: SearchNodeRef,
-      description: `Full-text search over people, organizations, places, documents, projects, events, quotes and articles. Diacritic-insensitive, including đ ("luu duc minh" finds Lưu Đức Minh); a query typed with diacritics ranks exact matches first; acronyms and aliases match; the last word also matches as a prefix (type-ahead). At most ${MAX_QUERY_LENGTH} characters. Only article content is searched, never page chrome.`,
+      description: `Full-text search over people, organizations, places, documents, projects, events, quotes and articles. Diacritic-insensitive, including đ ("luu duc minh" finds Lưu Đức Minh); a query typed with diacritics ranks exact matches first; acronyms and aliases match; the last word also matches as a prefix (type-ahead). At most ${MAX_QUERY_LENGTH} characters. Only article content is searched, never page chrome. A broad search ranks its first ${SEARCH_WINDOW} matching values (names, titles, quotes, paragraphs) in index order: every entity's own names, acronyms, codes and aliases first, then events, quotes and articles in the order they were loaded.`,
       args: {
         query: t.arg.string({
           required: true,
@@ -106,7 +106,7 @@ builder.queryField('search', (t) =>
       description: 'Search results, best first.',
       fields: (c) => ({
         totalCount: c.int({
-          description: 'How many results match in all.',
+          description: `How many results match, counted among the first ${SEARCH_WINDOW} matching values (see \`search\`): exact for a narrower search, a lower bound for a broader one.`,
           resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
         }),
       }),

@@ -1,9 +1,11 @@
-// Searches the knowledge base: parses any user string into a safe FTS5 expression, ranks and collapses the
-// hits per entity in one SQL statement, and cuts snippets with highlights in the original text.
+// Searches the knowledge base: parses any user string into a safe FTS5 expression, fetches a bounded window
+// of the matches in one SQL statement, ranks and collapses them per entity (rank.ts), and cuts snippets
+// with highlights in the original text.
 import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType, type SearchField } from './indexer';
+import { fieldScorer, rankCandidates } from './rank';
 import { makeSnippet, type QueryTerm, type Span } from './snippet';
 import { foldPreserving, lowerPreserving, sanitize, words } from './text';
 
@@ -51,7 +53,10 @@ export interface SearchHit {
   type: SearchEntityType;
   entityId: number;
   slug: string;
-  /** bm25 relevance times the field's weight; higher is better. Secondary to `exactDiacritics`. */
+  /**
+   * Relevance (`fieldScorer`: term frequency and length, times the field's weight); higher is better.
+   * Secondary to `exactDiacritics`.
+   */
   score: number;
   /** How many of the query's accented words the field contains with exactly those accents. */
   exactDiacritics: number;
@@ -71,7 +76,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Matching entities (after collapsing several fields of one entity into one hit). */
+  /**
+   * Matching entities (after collapsing several fields of one entity into one hit) among the first
+   * SEARCH_WINDOW matching values: exact for a search that matches fewer values, a floor otherwise.
+   */
   totalCount: number;
   hits: SearchHit[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
@@ -117,7 +125,7 @@ export function parseSearchQuery(input: unknown): ParsedQuery {
 
   const phrase = (g: Array<{ folded: string }>) => `"${g.map((w) => w.folded.replaceAll('"', '""')).join(' ')}"`;
   const last = groups.length - 1;
-  const match = groups.map((g, i) => (i === last ? `(${phrase(g)} OR ${phrase(g)}*)` : phrase(g))).join(' AND ');
+  const match = groups.map((g, i) => (i === last ? typeAhead(g, phrase) : phrase(g))).join(' AND ');
 
   const terms: QueryTerm[] = [];
   const exact = new Set<string>();
@@ -133,6 +141,26 @@ export function parseSearchQuery(input: unknown): ParsedQuery {
   return { terms, match, exact: [...exact] };
 }
 
+const PREFIX_FOLLOWERS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+
+/**
+ * The last group with its last word as a prefix, which covers the whole word too (`"x"*` matches `x`;
+ * an extra `"x" OR` would only add an iterator). The index keeps prefixes of 2 to 4 characters
+ * (migrations/0003_search.sql); FTS5 answers any other prefix by merging the doclists of every word that
+ * starts with it before it returns a single row, which for one letter (`luu duc m`, the moment the next
+ * word is begun) is most of the index: 0.1–1 s at 100k articles. One ASCII letter or digit is therefore
+ * asked as itself or its 2-character prefixes, which FTS5 reads lazily: the same words, since folded
+ * text has no other letter after an ASCII one in practice (a Hangul or other letter right after it
+ * would be missed).
+ */
+function typeAhead(g: Array<{ folded: string }>, phrase: (g: Array<{ folded: string }>) => string): string {
+  const word = (g.at(-1) as { folded: string }).folded;
+  if (!/^[a-z0-9]$/.test(word)) return `${phrase(g)}*`;
+  const head = g.slice(0, -1);
+  const longer = PREFIX_FOLLOWERS.map((c) => `${phrase([...head, { folded: word + c }])}*`);
+  return `(${[phrase(g), ...longer].join(' OR ')})`;
+}
+
 function tooLong(length: number): SearchQueryError {
   return new SearchQueryError(
     'QUERY_TOO_LONG',
@@ -141,6 +169,11 @@ function tooLong(length: number): SearchQueryError {
 }
 
 const CURSOR_PREFIX = 'search:';
+
+/** Scores as reported: six decimals, so they print the same wherever they are computed. */
+export function roundScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
 
 function encodeCursor(position: number): string {
   return btoa(`${CURSOR_PREFIX}${position}`);
@@ -159,25 +192,35 @@ function decodeCursor(cursor: string): number {
 }
 
 interface RawRow {
-  total: number;
-  id: number | null;
-  entity_type: SearchEntityType | null;
-  entity_id: number | null;
-  entity_slug: string | null;
-  field: SearchField | null;
-  text: string | null;
-  text_start: number | null;
-  bm: number | null;
-  exact: number | null;
+  id: number;
+  entity_type: SearchEntityType;
+  entity_id: number;
+  entity_slug: string;
+  field: SearchField;
+  weight: number;
+  text: string;
+  text_folded: string;
+  text_start: number;
+  exact: number;
 }
+
+/**
+ * How many matching values (names, aliases, titles, quotes, paragraphs) of the requested types one search
+ * ranks: the first ones in index order. Every entity's own names, acronyms, codes and aliases come first
+ * in the index, then events, quotes and articles in the order they were loaded. A narrow search (a name,
+ * a rare word) matches fewer values than this and is ranked in full; a broad one ranks these, so its cost
+ * does not grow with the knowledge base. At least MAX_FIRST, so one page can be full.
+ */
+export const SEARCH_WINDOW = 100;
 
 /**
  * Searches names, aliases, acronyms, codes, titles, quotes and article content. One SQL statement.
  *
  * Ranking: first by how many of the query's accented words the field has with exactly those accents
- * (`Lưu Đức Minh` puts him above other Minh/Luu), then by bm25 × the field's weight (names, acronyms and
- * codes above aliases, titles, quotes, article paragraphs), then by entity type (the order of
- * SEARCH_ENTITY_TYPES) and id. An entity that matches in several fields is one hit, from its best field.
+ * (`Lưu Đức Minh` puts him above other Minh/Luu), then by `fieldScorer` (term frequency and length, times
+ * the field's weight: names, acronyms and codes above aliases, titles, quotes, article paragraphs), then
+ * by entity type (the order of SEARCH_ENTITY_TYPES) and id. An entity that matches in several fields is
+ * one hit, from its best field. Only the first SEARCH_WINDOW matching values are ranked and counted.
  */
 export async function searchKnowledgeBase(db: Db, args: SearchArgs): Promise<SearchResult> {
   const parsed = parseSearchQuery(args.query);
@@ -208,44 +251,37 @@ export async function searchKnowledgeBase(db: Db, args: SearchArgs): Promise<Sea
           parsed.exact.map((needle) => sql`(instr(' ' || d.text_lower || ' ', ${needle}) > 0)`),
           sql` + `,
         );
-  const typeRank = sql.raw(
-    `CASE entity_type ${SEARCH_ENTITY_TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`,
-  );
-
+  // FTS5 hands the matches over in rowid order (no sort), so the scan stops at the window's end.
   const rows = await db.all<RawRow>(sql`
-    WITH matched AS MATERIALIZED (
-      SELECT d.id, d.entity_type, d.entity_id, d.entity_slug, d.field, d.text, d.text_start,
-             bm25(search_fts) * d.weight AS bm, ${exact} AS exact
-      FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${parsed.match} ${typeFilter}
-    ),
-    best AS (
-      SELECT *, ${typeRank} AS type_rank,
-             row_number() OVER (PARTITION BY entity_type, entity_id ORDER BY exact DESC, bm ASC, id ASC) AS rn
-      FROM matched
-    ),
-    ranked AS MATERIALIZED (SELECT * FROM best WHERE rn = 1),
-    page AS (
-      SELECT * FROM ranked ORDER BY exact DESC, bm ASC, type_rank ASC, entity_id ASC LIMIT ${first} OFFSET ${offset}
-    )
-    SELECT (SELECT count(*) FROM ranked) AS total, page.*
-    FROM (SELECT 1) LEFT JOIN page ON 1
-    ORDER BY page.exact DESC, page.bm ASC, page.type_rank ASC, page.entity_id ASC
+    SELECT d.id, d.entity_type, d.entity_id, d.entity_slug, d.field, d.weight, d.text, d.text_folded,
+           d.text_start, ${exact} AS exact
+    FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ${parsed.match} ${typeFilter}
+    ORDER BY search_fts.rowid LIMIT ${SEARCH_WINDOW}
   `);
-
-  const total = Number(rows[0]?.total ?? 0);
+  const score = fieldScorer(parsed.terms);
+  const ranked = rankCandidates(
+    rows.map((r) => ({
+      row: r,
+      id: Number(r.id),
+      type: r.entity_type,
+      entityId: Number(r.entity_id),
+      exact: Number(r.exact),
+      score: score(String(r.text_folded), Number(r.weight)),
+    })),
+  );
+  const total = ranked.length;
   const hits: SearchHit[] = [];
-  for (const r of rows) {
-    if (r.id === null || r.entity_type === null || r.field === null) continue;
-    const text = String(r.text ?? '');
+  for (const { row: r, score, exact } of ranked.slice(offset, offset + first)) {
+    const text = String(r.text);
     const base = Number(r.text_start ?? 0);
     const s = makeSnippet(text, parsed.terms);
     hits.push({
       type: r.entity_type,
       entityId: Number(r.entity_id),
       slug: String(r.entity_slug),
-      score: Math.round(-Number(r.bm) * 1e6) / 1e6,
-      exactDiacritics: Number(r.exact),
+      score: roundScore(score),
+      exactDiacritics: exact,
       field: r.field,
       snippet: s.snippet,
       highlights: s.highlights,

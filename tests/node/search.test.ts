@@ -1,4 +1,4 @@
-// Verifies the search engine on the real seeded database: diacritic-insensitive matching (đ too) with exact-diacritic ranking, acronyms, aliases, type-ahead prefixes, collapsing, type filter, pagination, highlights, no page chrome, safety on hostile input, one SQL statement per search, and the index the loader builds.
+// Verifies the search engine on the real seeded database: diacritic-insensitive matching (đ too) with exact-diacritic ranking, acronyms, aliases, type-ahead prefixes, collapsing, type filter, pagination, highlights, no page chrome, scoring, the bounded window of ranked matches, safety on hostile input, one SQL statement per search that never sorts every match, and the index the loader builds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
@@ -7,17 +7,19 @@ import { buildSearchDocuments, passages, SEARCH_ENTITY_TYPES } from '../../src/s
 import {
   MAX_QUERY_LENGTH,
   parseSearchQuery,
+  SEARCH_WINDOW,
   type SearchArgs,
   type SearchHit,
   SearchQueryError,
   type SearchResult,
   searchKnowledgeBase,
 } from '../../src/search/query';
+import { fieldScorer, rankCandidates } from '../../src/search/rank';
 import { makeSnippet, SNIPPET_LENGTH } from '../../src/search/snippet';
 import { foldPreserving, lowerWords } from '../../src/search/text';
 import { loadSeed, planFromSource, readSeedSource } from '../../src/seed/load';
 import type { Plan } from '../../src/seed/plan';
-import { countingClient, createHarness, type Harness } from '../helpers/harness';
+import { countingClient, createHarness, type Harness, type SqlCall } from '../helpers/harness';
 
 let h: Harness;
 let db: Db;
@@ -218,6 +220,30 @@ describe('matching and ranking', () => {
     expect(keys(await search('MOL'))[0]).toBe('ORGANIZATION:molit');
   });
 
+  it('asks the last word as a prefix (one letter through the 2-letter prefix index), matching the same rows', async () => {
+    expect(parseSearchQuery('luu duc m').match).toContain('"luu" AND "duc" AND ("m" OR "ma"* OR "mb"*');
+    expect(keys(await search('luu duc m'))[0]).toBe('PERSON:luu-duc-minh');
+    const rowids = async (match: string) =>
+      (
+        await h.client.execute({
+          sql: 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid',
+          args: [match],
+        })
+      ).rows.map((r) => Number(r.rowid));
+    for (const [q, plain] of [
+      ['m', '("m" OR "m"*)'],
+      ['luu duc m', '"luu" AND "duc" AND ("m" OR "m"*)'],
+      ['tt-h', '("tt h" OR "tt h"*)'],
+      ['han 2', '"han" AND ("2" OR "2"*)'],
+      ['tt-hu', '("tt hu" OR "tt hu"*)'],
+      ['ha noi', '"ha" AND ("noi" OR "noi"*)'],
+    ]) {
+      const expected = await rowids(plain as string);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(await rowids(parseSearchQuery(q).match), q).toEqual(expected);
+    }
+  });
+
   it('finds Seoul the place and the city government first', async () => {
     expect(keys(await search('seoul')).slice(0, 2)).toEqual([
       'PLACE:seoul',
@@ -266,6 +292,43 @@ describe('matching and ranking', () => {
     ]) {
       expect((await search(q)).totalCount, q).toBe(0);
     }
+  });
+});
+
+describe('scoring', () => {
+  const terms = parseSearchQuery('do thi thong minh').terms;
+  const score = fieldScorer(terms);
+
+  it('prefers shorter values, more occurrences and heavier fields', () => {
+    const name = score('do thi thong minh', 3);
+    expect(score('cuc phat trien do thi thong minh', 3)).toBeLessThan(name);
+    expect(score('do thi thong minh', 0.5)).toBeCloseTo(name / 6, 9);
+    const once = score('ve do thi thong minh o ha noi va ha long', 1);
+    expect(score('ve do thi thong minh o ha noi va do thi', 1)).toBeGreaterThan(once);
+  });
+
+  it('counts the last word as a prefix, as highlights do', () => {
+    const typed = fieldScorer(parseSearchQuery('nguyen man').terms);
+    expect(typed('nguyen manh quyen', 3)).toBeGreaterThan(0);
+    expect(typed('nguyen manh quyen', 3)).toBeGreaterThan(typed('nguyen quyen', 3));
+  });
+
+  it('keeps the best value of each entity and breaks ties by type order, then id', () => {
+    const c = (id: number, type: 'PERSON' | 'PLACE', entityId: number, exact: number, score: number) => ({
+      id,
+      type,
+      entityId,
+      exact,
+      score,
+    });
+    const ranked = rankCandidates([
+      c(1, 'PLACE', 7, 0, 2),
+      c(2, 'PERSON', 9, 0, 2),
+      c(3, 'PLACE', 7, 0, 5),
+      c(4, 'PERSON', 3, 1, 0.1),
+      c(5, 'PERSON', 9, 0, 2),
+    ]);
+    expect(ranked.map((x) => x.id)).toEqual([4, 3, 2]);
   });
 });
 
@@ -341,6 +404,44 @@ describe('filter and pagination', () => {
     // Past the end: no hits, the count is still known.
     const beyond = await search('do thi', { first: 5, after: whole.pageInfo.endCursor });
     expect(beyond).toMatchObject({ totalCount: whole.totalCount, hits: [], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('window', () => {
+  it("ranks and counts only the first SEARCH_WINDOW matching values, the entities' own names first", async () => {
+    const { createClient } = await import('@libsql/client');
+    const client = createClient({ url: ':memory:' });
+    try {
+      await loadSeed(client);
+      const sdb = createDb(client);
+      const before = await searchKnowledgeBase(sdb, { query: 'do thi thong minh', first: 100 });
+      // More matching paragraphs than the window holds, loaded after everything else.
+      const top = Number((await client.execute('SELECT max(id) AS n FROM search_documents')).rows[0]?.n);
+      const text = 'Đô thị thông minh và đô thị số';
+      for (let i = 1; i <= 2 * SEARCH_WINDOW; i++)
+        await client.execute({
+          sql: `INSERT INTO search_documents (id, entity_type, entity_id, entity_slug, field, ordinal, weight, text, text_lower, text_folded)
+                VALUES (?, 'ARTICLE', ?, ?, 'BODY', 1, 0.5, ?, ?, ?)`,
+          args: [top + i, 10_000 + i, `extra-${i}`, text, lowerWords(text), foldPreserving(text)],
+        });
+      await client.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
+
+      const after = await searchKnowledgeBase(sdb, { query: 'do thi thong minh', first: 100 });
+      const window = await client.execute({
+        sql: `SELECT count(DISTINCT d.entity_type || ':' || d.entity_id) AS n FROM (
+                SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ${SEARCH_WINDOW}
+              ) w JOIN search_documents d ON d.id = w.rowid`,
+        args: [parseSearchQuery('do thi thong minh').match],
+      });
+      expect(after.totalCount).toBe(Number(window.rows[0]?.n));
+      expect(after.totalCount).toBeLessThan(before.totalCount + 2 * SEARCH_WINDOW);
+      // The seed's own results sit before the extra paragraphs in the index: they keep their order.
+      const seedOnly = after.hits.filter((x) => !x.slug.startsWith('extra-')).map(key);
+      expect(seedOnly).toEqual(keys(before).slice(0, seedOnly.length));
+      expect(after.hits[0]).toEqual(before.hits[0]);
+    } finally {
+      client.close();
+    }
   });
 });
 
@@ -461,6 +562,18 @@ describe('cost', () => {
       expect(log).toHaveLength(1);
     },
   );
+
+  it('walks the full-text index in rowid order and stops at the window: no sort of every match', async () => {
+    const calls: SqlCall[] = [];
+    await searchKnowledgeBase(createDb(countingClient(h.client, [], calls)), { query: 'do thi', types: ['ARTICLE'] });
+    expect(calls).toHaveLength(1);
+    const call = calls[0] as SqlCall;
+    const plan = await h.client.execute({ sql: `EXPLAIN QUERY PLAN ${call.sql}`, args: call.args ?? [] });
+    const detail = plan.rows.map((r) => String(r.detail)).join('\n');
+    expect(detail).toMatch(/SCAN search_fts VIRTUAL TABLE/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+    expect(call.sql).toMatch(new RegExp(`LIMIT\\s+\\?|LIMIT\\s+${SEARCH_WINDOW}`));
+  });
 
   it('counts through the harness client too', async () => {
     h.resetStatements();
