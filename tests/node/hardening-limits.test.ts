@@ -1,4 +1,4 @@
-// Verifies each document and request limit through the real app: its stable code and HTTP status, the __schema bypasses of graphql-armor's depth limit, the cost model, and `extensions.cost` on every answer.
+// Verifies each document and request limit through the real app: its stable code and HTTP status, the __schema bypasses that depth limits are known for (graphql-armor before 2.4.2 had them), the cost model, and `extensions.cost` on every answer.
 import { getIntrospectionQuery, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationCost } from '../../src/lib/cost';
