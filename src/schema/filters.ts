@@ -33,11 +33,12 @@ export function cleanText(text: string, argument: string): string {
 }
 
 /**
- * Diacritic-insensitive (đ folded to d) substring match over the folded names/aliases column. Text with a
- * control character (NUL included) matches nothing, as no name contains one.
+ * Diacritic-insensitive (đ folded to d) substring match over the folded names/aliases column. Surrounding
+ * whitespace (tabs and newlines too) is ignored, so text of whitespace alone constrains nothing; a control
+ * character inside the text (NUL included) matches nothing, as no name contains one.
  */
 export function namesContain(namesFolded: SQLiteColumn, text: string, argument = 'filter.name'): SQL {
-  const clean = cleanText(text, argument);
+  const clean = cleanText(text, argument).trim();
   if (/\p{Cc}/u.test(clean)) return sql`0`;
-  return sql`${namesFolded} LIKE ${likeContains(fold(clean.trim()))} ESCAPE '\\'`;
+  return sql`${namesFolded} LIKE ${likeContains(fold(clean))} ESCAPE '\\'`;
 }

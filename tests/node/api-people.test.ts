@@ -319,6 +319,14 @@ describe('people(filter)', () => {
     expect(await find({ name: 'nobody at all' })).toEqual([]);
   });
 
+  it('name: surrounding whitespace of any kind is ignored; a control character inside matches nobody', async () => {
+    expect(await find({ name: '\t luu duc\n' })).toEqual(['luu-duc-minh']);
+    const everyone = await find({});
+    expect(await find({ name: ' ' })).toEqual(everyone);
+    expect(await find({ name: '\t\n' })).toEqual(everyone);
+    expect(await find({ name: 'luu\tduc' })).toEqual([]);
+  });
+
   it('name: LIKE wildcards are plain text', async () => {
     expect(await find({ name: '%' })).toEqual([]);
     expect(await find({ name: '_' })).toEqual([]);

@@ -179,9 +179,10 @@ async function checkResult(site: ArgumentSite, p: Probe): Promise<void> {
       what,
     ).toEqual(['BAD_USER_INPUT']);
   } else if (nameTable) {
-    // A literal, diacritic-insensitive substring of a name; no name contains a control character.
-    const text = p.payload.value.toWellFormed().normalize('NFC');
-    const needle = fold(text.trim());
+    // A literal, diacritic-insensitive substring of a name, surrounding whitespace ignored; no name contains
+    // a control character.
+    const text = p.payload.value.toWellFormed().normalize('NFC').trim();
+    const needle = fold(text);
     const expected = /\p{Cc}/u.test(text) ? 0 : (folded[nameTable] ?? []).filter((n) => n.includes(needle)).length;
     expect((p.value as Body)?.totalCount, `${what}: a name filter matches the text literally`).toBe(expected);
   } else if (countryTable) {
