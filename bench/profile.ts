@@ -2,11 +2,12 @@
 // request through the full app (createApp: Yoga + hardening plugins + schema), through a bare Yoga over
 // the same schema (no hardening), straight through graphql-js `execute` (no Yoga), and the SQL statements
 // alone (captured from the request, then re-run on the client). Medians of repeated warm runs.
-import { type Client, createClient, type InStatement } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import { execute, parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createApp } from '../src/app';
 import { createDb } from '../src/db/client';
+import { openApiClient } from '../src/lib/readonly';
 import { schema } from '../src/schema';
 import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
@@ -20,7 +21,8 @@ const path = `${CORPUS_DIR}/${label(size)}.db`;
 const pending = await pendingMigrations(path);
 if (pending.length > 0)
   throw new Error(`${path} predates ${pending.join(', ')}: run \`npm run bench:corpus -- ${size} --upgrade\` first`);
-const client = createClient({ url: `file:${path}` });
+// The Node server's read handle (query-only, statements kept), for ours and both baselines alike.
+const { client } = await openApiClient(`file:${path}`);
 const ROUNDS = 60;
 
 /** Captures the full statements (SQL and arguments) a request sends. */

@@ -3,10 +3,10 @@
 // with `x-bench-count: 1` goes through a statement-counting client; GET /__statements reads and resets
 // the count (used only for single, un-timed requests). Usage: tsx bench/server.ts <db file> [port]
 import { createServer, type IncomingMessage } from 'node:http';
-import { createClient } from '@libsql/client';
 import { createYoga } from 'graphql-yoga';
 import { createApp } from '../src/app';
 import { createDb } from '../src/db/client';
+import { openApiClient } from '../src/lib/readonly';
 import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
 import { baselineBSchema } from './baseline-b';
@@ -14,7 +14,8 @@ import type { OperationName, Variables } from './workload';
 
 const [file, portArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: tsx bench/server.ts <db file> [port]');
-const client = createClient({ url: `file:${file}` });
+// The Node server's read handle (query-only, statements kept), for ours and both baselines alike.
+const { client } = await openApiClient(`file:${file}`);
 const log: string[] = [];
 const counted = countingClient(client, log);
 

@@ -3,6 +3,7 @@
 // client before it opens). Remote libSQL (Turso, sqld) has no such switch per connection: use a
 // read-only auth token there (README "Limits and caching").
 import { type Client, createClient } from '@libsql/client';
+import { localFilePath, withStatementCache } from '../db/statement-cache';
 
 export interface ApiHandle {
   client: Client;
@@ -26,5 +27,7 @@ export async function openApiClient(url: string, authToken?: string): Promise<Ap
     client.close();
     throw err;
   }
-  return { client, readOnly: true };
+  // Reads keep their prepared statements (src/db/statement-cache.ts says why).
+  const path = localFilePath(url);
+  return { client: path ? withStatementCache(client, path) : client, readOnly: true };
 }
