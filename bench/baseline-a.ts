@@ -6,7 +6,7 @@
 import type { Client, InValue } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createDb } from '../src/db/client';
-import { hopEvidence, shortestPath } from '../src/graph/path';
+import { ENTITY_KEY_PREFIX, hopEvidence, shortestPath } from '../src/graph/path';
 import type { SearchEntityType } from '../src/search/indexer';
 import { parseSearchQuery, roundScore, SEARCH_WINDOW } from '../src/search/query';
 import { fieldScorer, rankCandidates } from '../src/search/rank';
@@ -198,14 +198,6 @@ const TABLE: Record<string, [string, string, string]> = {
   j: ['projects', 'Project', "'name', name"],
   e: ['events', 'Event', "'title', title"],
 };
-const PATH_PREFIX: Record<string, string> = {
-  Person: 'p',
-  Organization: 'o',
-  Place: 'l',
-  Document: 'd',
-  Project: 'j',
-  Event: 'e',
-};
 
 export type Handler = (vars: Variables) => Promise<string>;
 
@@ -247,7 +239,7 @@ export function baselineA(client: Client): Record<OperationName, Handler> {
       const keys = await client.execute({
         sql: `SELECT ${ends
           .map((g, i) => {
-            const t = PATH_PREFIX[g.typename] as string;
+            const t = ENTITY_KEY_PREFIX[g.typename] as string;
             return `(SELECT '${t}:' || id FROM ${(TABLE[t] as [string, string, string])[0]} WHERE slug = ?) AS k${i}`;
           })
           .join(', ')}`,

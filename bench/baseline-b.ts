@@ -8,8 +8,9 @@ import type { Client, InValue, Row } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { buildSchema, type GraphQLField, GraphQLObjectType, type GraphQLSchema, GraphQLUnionType } from 'graphql';
 import { createDb } from '../src/db/client';
-import { hopEvidence, shortestPath } from '../src/graph/path';
+import { ENTITY_KEY_PREFIX, ENTITY_KEY_TYPENAME, hopEvidence, shortestPath } from '../src/graph/path';
 import { NODE_TABLES } from '../src/lib/node-lookup';
+import { SEARCH_TYPENAMES } from '../src/search/indexer';
 import { searchKnowledgeBase } from '../src/search/query';
 
 type Obj = Record<string, unknown>;
@@ -62,20 +63,9 @@ export function baselineBSchema(client: Client): GraphQLSchema {
       article: (_p, a) => first('SELECT * FROM articles WHERE slug = ?', [a.slug as string]),
       search: async (_p, a) => {
         const r = await searchKnowledgeBase(db, { query: a.query as string, first: a.first as number });
-        const typename = (t: string) =>
-          ({
-            PERSON: 'Person',
-            ORGANIZATION: 'Organization',
-            PLACE: 'Place',
-            DOCUMENT: 'Document',
-            PROJECT: 'Project',
-            EVENT: 'Event',
-            QUOTE: 'Quote',
-            ARTICLE: 'Article',
-          })[t] as string;
         return {
           totalCount: r.totalCount,
-          edges: r.hits.map((h) => ({ ...h, node: () => byId(typename(h.type), h.entityId) })),
+          edges: r.hits.map((h) => ({ ...h, node: () => byId(SEARCH_TYPENAMES[h.type], h.entityId) })),
         };
       },
       timeline: async (_p, a) => {
@@ -107,9 +97,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
       path: async (_p, a) => {
         const key = async (gid: unknown) => {
           const g = decodeGlobalID(gid as string);
-          const prefix = { Person: 'p', Organization: 'o', Place: 'l', Document: 'd', Project: 'j', Event: 'e' }[
-            g.typename
-          ];
+          const prefix = ENTITY_KEY_PREFIX[g.typename];
           const row = await first(`SELECT id FROM ${NODE_TABLES[g.typename]} WHERE slug = ?`, [g.id]);
           return row ? `${prefix}:${row.id}` : null;
         };
@@ -120,15 +108,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
         const hops = await shortestPath(db, from, to, Number(a.maxHops ?? 4));
         if (!hops) return none;
         const evidence = await hopEvidence(db, hops);
-        const typeOf: Record<string, string> = {
-          p: 'Person',
-          o: 'Organization',
-          l: 'Place',
-          d: 'Document',
-          j: 'Project',
-          e: 'Event',
-        };
-        const entity = (k: string) => byId(typeOf[k.slice(0, 1)] as string, Number(k.slice(2)));
+        const entity = (k: string) => byId(ENTITY_KEY_TYPENAME[k.slice(0, 1)] as string, Number(k.slice(2)));
         return {
           found: true,
           length: hops.length,

@@ -7,6 +7,20 @@ import type { Db } from '../db/client';
 /** Entity keys as stored in entity_links: 'p:12' (person), 'o:' organization, 'l:' place, 'd:' document, 'j:' project, 'e:' event. */
 export type EntityKey = string;
 
+/** The key prefix of each entity type (src/db/derived.ts writes the keys). */
+export const ENTITY_KEY_PREFIX: Readonly<Record<string, string>> = {
+  Person: 'p',
+  Organization: 'o',
+  Place: 'l',
+  Document: 'd',
+  Project: 'j',
+  Event: 'e',
+};
+/** The GraphQL type of a key prefix ('p' → Person). */
+export const ENTITY_KEY_TYPENAME: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ENTITY_KEY_PREFIX).map(([typename, prefix]) => [prefix, typename]),
+);
+
 export interface Hop {
   from: EntityKey;
   to: EntityKey;

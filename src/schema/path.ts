@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import {
+  ENTITY_KEY_PREFIX,
+  ENTITY_KEY_TYPENAME,
   type EntityKey,
   type Hop,
   hopEvidence,
@@ -18,15 +20,6 @@ import { EventRef } from './event';
 import { loadNodes } from './load-nodes';
 import { MentionRef } from './mention';
 
-const PREFIX: Record<string, string> = {
-  Person: 'p',
-  Organization: 'o',
-  Place: 'l',
-  Document: 'd',
-  Project: 'j',
-  Event: 'e',
-};
-const TYPENAME: Record<string, string> = Object.fromEntries(Object.entries(PREFIX).map(([k, v]) => [v, k]));
 const TABLE: Record<string, string> = {
   p: 'people',
   o: 'organizations',
@@ -113,12 +106,12 @@ async function keyOf(ctx: Context, value: string, argument: string): Promise<Ent
     } catch {
       throw badInput(`\`${argument}\` must be a global ID or a slug.`, { argument });
     }
-    if (!PREFIX[decoded.typename]) {
+    if (!ENTITY_KEY_PREFIX[decoded.typename]) {
       throw badInput(`\`${argument}\` must identify a person, organization, place, document, project or event.`, {
         argument,
       });
     }
-    type = PREFIX[decoded.typename] as string;
+    type = ENTITY_KEY_PREFIX[decoded.typename] as string;
     slug = decoded.id;
   }
   const candidates = type ? [type] : Object.keys(TABLE);
@@ -159,7 +152,7 @@ A chain never steps through a country or a hub, an entity linked to more than ${
 
 async function materialize(ctx: Context, info: Parameters<typeof loadNodes>[1], hops: Hop[]): Promise<HopShape[]> {
   const evidence = await hopEvidence(ctx.db, hops);
-  const split = (k: EntityKey) => ({ typename: TYPENAME[k.slice(0, 1)] as string, id: Number(k.slice(2)) });
+  const split = (k: EntityKey) => ({ typename: ENTITY_KEY_TYPENAME[k.slice(0, 1)] as string, id: Number(k.slice(2)) });
   const ends = hops.flatMap((h) => [split(h.from), split(h.to)]);
   const mentionIds = [...evidence.values()].flat();
   const [entities, events, articles, mentions] = await Promise.all([

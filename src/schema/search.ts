@@ -1,19 +1,8 @@
 import { builder } from '../builder';
 import { badInput } from '../lib/errors';
-import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../search/indexer';
+import { SEARCH_ENTITY_TYPES, type SearchEntityType, SEARCH_TYPENAMES as TYPENAME } from '../search/indexer';
 import { MAX_QUERY_LENGTH, SEARCH_WINDOW, type SearchHit, searchKnowledgeBase } from '../search/query';
-import { loadNodes, type NodeKey } from './load-nodes';
-
-const TYPENAME: Record<SearchEntityType, NodeKey['typename']> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-  DOCUMENT: 'Document',
-  PROJECT: 'Project',
-  EVENT: 'Event',
-  QUOTE: 'Quote',
-  ARTICLE: 'Article',
-};
+import { loadNodes } from './load-nodes';
 
 export const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'What `search` can return.',

@@ -16,6 +16,18 @@ export const SEARCH_ENTITY_TYPES = [
 ] as const;
 export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];
 
+/** The GraphQL type each kind of search result is. */
+export const SEARCH_TYPENAMES: Readonly<Record<SearchEntityType, string>> = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  PLACE: 'Place',
+  DOCUMENT: 'Document',
+  PROJECT: 'Project',
+  EVENT: 'Event',
+  QUOTE: 'Quote',
+  ARTICLE: 'Article',
+};
+
 /**
  * The fields a hit can come from, with their weight: bm25 is multiplied by it, so names, codes and
  * acronyms outrank the same words in a quote or in an article's body.
