@@ -13,7 +13,7 @@ import { countingClient } from '../tests/helpers/harness';
 import { baselineA } from './baseline-a';
 import { CORPUS_DIR, label, pendingMigrations } from './corpus/generate';
 import { percentile } from './load';
-import { OPERATIONS, type OperationName, pickVariables } from './workload';
+import { OPERATIONS, type OperationName, pickVariables, postInProcess } from './workload';
 
 const size = Number(process.argv[2] ?? 1000);
 const only = process.argv[3] as OperationName | undefined;
@@ -60,14 +60,6 @@ const full = createApp({ getDb: () => db, limits: { costBudget: 1e9, costRestore
 const bare = createYoga({ schema, context: () => ({ db }), landingPage: false, graphiql: false });
 const A = baselineA(client);
 const variables = await pickVariables(client);
-const post = (app: { fetch: (url: string, init: RequestInit) => Promise<Response> }, query: string, v: unknown) => () =>
-  app
-    .fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables: v }),
-    })
-    .then((r) => r.text());
 
 console.log(`${label(size)} articles, median of ${ROUNDS} warm runs per cell (ms), first subject of each page`);
 console.log('operation  full app  bare Yoga  execute()  SQL only  statements  baseline A');
@@ -81,8 +73,8 @@ for (const op of OPERATIONS) {
   await execute({ schema, document, variableValues: v, contextValue: { db: capDb } });
   const stmts = [...captured];
   const cells = [
-    await median(post(full as never, op.query, v)),
-    await median(post(bare as never, op.query, v)),
+    await median(() => postInProcess(full as never, op.query, v)),
+    await median(() => postInProcess(bare as never, op.query, v)),
     await median(() => Promise.resolve(execute({ schema, document, variableValues: v, contextValue: { db } }))),
     await median(async () => {
       for (const s of stmts) await client.execute(s);

@@ -18,7 +18,7 @@ import { baselineA } from './baseline-a';
 import { baselineBSchema } from './baseline-b';
 import { CORPUS_DIR, label, pendingMigrations } from './corpus/generate';
 import { percentile } from './load';
-import { OPERATIONS, pickVariables } from './workload';
+import { OPERATIONS, pickVariables, postInProcess } from './workload';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const size = Number(process.argv[2] ?? 10_000);
@@ -64,14 +64,6 @@ try {
   });
   const b = createYoga({ schema: baselineBSchema(client), landingPage: false, graphiql: false });
   const a = baselineA(client);
-  const post = (app: { fetch: (u: string, init: RequestInit) => Promise<Response> }, query: string, v: unknown) =>
-    app
-      .fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables: v }),
-      })
-      .then((r) => r.text());
 
   const rows: Array<Record<string, unknown>> = [];
   console.log(`${label(size)} articles, database over HTTP (sqld on loopback); median ms of 9 warm runs per subject`);
@@ -80,9 +72,9 @@ try {
   for (const op of OPERATIONS) {
     const cell: Record<string, { ms: number[]; stmts: number[] }> = {};
     for (const [mode, run] of [
-      ['ours', (v: unknown) => post(ours as never, op.query, v)],
+      ['ours', (v: unknown) => postInProcess(ours as never, op.query, v)],
       ['A', (v: unknown) => a[op.name](v as never)],
-      ['B', (v: unknown) => post(b as never, op.query, v)],
+      ['B', (v: unknown) => postInProcess(b as never, op.query, v)],
     ] as const) {
       const ms: number[] = [];
       const stmts: number[] = [];

@@ -143,6 +143,21 @@ export const OPERATIONS: Operation[] = [
 
 export type Variables = Record<string, string>;
 
+/** POSTs one page's document to an app in process (no HTTP) and returns the answer's text. */
+export function postInProcess(
+  app: { fetch: (url: string, init: RequestInit) => Promise<Response> },
+  query: string,
+  variables: unknown,
+): Promise<string> {
+  return app
+    .fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    })
+    .then((r) => r.text());
+}
+
 /** Indexes into a ranked list: the top, the 10th, the 100th and the median (deduplicated, in range). */
 function spread<T>(ranked: T[]): T[] {
   const at = [0, 9, 99, Math.floor(ranked.length / 2)].filter((i) => i < ranked.length);
