@@ -2,39 +2,19 @@
 // src/server.ts on a free port with a throwaway database, measures spawn → first 200 to `{ __typename }`,
 // then drives Debian's Chromium: the editor renders, the default query runs, the result shows "articles",
 // and no request leaves the loopback interface. Exits non-zero on any failure; always stops the server.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { freePort } from './sqld';
-import { ROOT } from './wrangler';
+import { type RunningServer, startServer } from './load';
 
 const STARTUP_LIMIT_MS = 10_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const dir = mkdtempSync(join(tmpdir(), 'check-graphiql-'));
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let browser: Browser | undefined;
-let serverLog = '';
 
-function killServerNow(): void {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-}
-// Whatever happens to this process, the server and its database go with it.
-process.on('exit', killServerNow);
+// Whatever happens to this process, the server and its database go with it (startServer kills it on exit).
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(128 + constants.signals[sig]));
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 function isLoopback(url: string): boolean {
   const u = new URL(url);
@@ -42,50 +22,18 @@ function isLoopback(url: string): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
 }
 
-async function waitForFirst200(url: string, started: number): Promise<number> {
-  const deadline = started + 60_000;
-  for (;;) {
-    if (server?.exitCode !== null || server?.signalCode !== null) {
-      throw new Error(`server exited (${server?.exitCode ?? server?.signalCode}) before answering:\n${serverLog}`);
-    }
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-        signal: AbortSignal.timeout(2000),
-      });
-      if (res.status === 200) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() > deadline) throw new Error(`no 200 from ${url} within 60 s:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 async function main(): Promise<void> {
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}/graphql`;
-
-  // Node with tsx as a loader (no tsx CLI wrapper), so the pid we hold is the server itself.
   const started = performance.now();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LIBSQL_URL: `file:${join(dir, 'knowledge.db')}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer) => {
-    serverLog = (serverLog + chunk.toString()).slice(-8000);
-  };
-  server.stdout?.on('data', collect);
-  server.stderr?.on('data', collect);
-
-  const startupMs = await waitForFirst200(endpoint, started);
+  server = await startServer();
+  const startupMs = performance.now() - started;
+  const endpoint = server.url;
   console.log(
     `server: spawn → first 200 to { __typename } in ${Math.round(startupMs)} ms (limit ${STARTUP_LIMIT_MS} ms)`,
   );
-  const ready = serverLog.split('\n').find((l) => l.includes('ready'));
+  const ready = server
+    .log()
+    .split('\n')
+    .find((l) => l.includes('ready'));
   if (ready) console.log(`server: ${ready.trim()}`);
   if (startupMs > STARTUP_LIMIT_MS) throw new Error(`server startup took ${Math.round(startupMs)} ms`);
 
@@ -153,7 +101,6 @@ try {
   console.error(`check:graphiql FAILED: ${(err as Error).stack ?? err}`);
 } finally {
   await browser?.close().catch(() => {});
-  await stopServer();
-  killServerNow();
+  await server?.stop();
 }
 process.exit(failed ? 1 : 0);
