@@ -55,7 +55,7 @@ export function createApp<TServerContext extends Record<string, unknown> = Recor
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // Introspection and GraphiQL stay on: this is a public, read-only API meant to be explored in a
-    // playground (README "Limits and caching"). GET serves GraphiQL to browsers (Accept: text/html).
+    // playground (docs/limits-and-caching.md). GET serves GraphiQL to browsers (Accept: text/html).
     graphiql: { title: 'Vietnam–Korea smart-city news: GraphQL', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL: opts.renderGraphiQL,
     context: (initial) => ({ db: opts.getDb(initial) }),

@@ -1,6 +1,6 @@
 // Local Node entry: embedded libSQL file by default, migrated and seeded on start (the only writes), then
-// served through a read-only handle; GraphiQL offline. Limits come from the environment (README
-// "Limits and caching"): a bad value stops the server before it listens.
+// served through a read-only handle; GraphiQL offline. Limits come from the environment
+// (docs/limits-and-caching.md): a bad value stops the server before it listens.
 import { createServer } from 'node:http';
 import { createClient } from '@libsql/client';
 import { createApp } from './app';

@@ -1,4 +1,4 @@
-// Errors a client may see, each with a stable `extensions.code` (README "Error codes"). Everything
+// Errors a client may see, each with a stable `extensions.code` (docs/limits-and-caching.md, "Error codes"). Everything
 // else is masked ("Unexpected error.", INTERNAL_SERVER_ERROR) and logged with the request id.
 import { GraphQLError } from 'graphql';
 

@@ -1,5 +1,5 @@
-// Limits, budgets and caching: one typed object with the documented defaults (README "Limits and
-// caching"), read from the environment (Node: process.env; Worker: env). A bad value is a startup error
+// Limits, budgets and caching: one typed object with the documented defaults (docs/limits-and-caching.md),
+// read from the environment (Node: process.env; Worker: env). A bad value is a startup error
 // that names the variable, never a silently ignored setting.
 
 export interface Limits {

@@ -1,7 +1,7 @@
 // The API's own database handle, opened read-only where the driver allows: for a local `file:` database,
 // a separate single-connection client with `PRAGMA query_only = ON` (migrate and seed run on another
 // client before it opens). Remote libSQL (Turso, sqld) has no such switch per connection: use a
-// read-only auth token there (README "Limits and caching").
+// read-only auth token there (docs/limits-and-caching.md).
 import { type Client, createClient } from '@libsql/client';
 import { localFilePath, withStatementCache } from '../db/statement-cache';
 

@@ -2,7 +2,7 @@
 // strings, hostile documents and raw HTTP requests, and the check that an answer is a well-formed
 // GraphQL-over-HTTP response. Pure TypeScript (no Node or Workers APIs), so both runtimes import it.
 
-/** `errors[].extensions.code` values the API documents (README "Error codes"). */
+/** `errors[].extensions.code` values the API documents (docs/limits-and-caching.md "Error codes"). */
 export const CONTRACT_ERROR_CODES = [
   'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
@@ -21,7 +21,7 @@ export const CONTRACT_ERROR_CODES = [
 
 /**
  * Codes Yoga itself gives to requests it refuses before GraphQL runs (invalid JSON, batching, a wrong
- * method, a missing `query`). README documents BAD_REQUEST for those, so an HTTP-level refusal may carry
+ * method, a missing `query`). docs/limits-and-caching.md documents BAD_REQUEST for those, so an HTTP-level refusal may carry
  * one of these; a GraphQL operation's errors never may.
  */
 export const HTTP_REFUSAL_CODES = ['BAD_REQUEST'] as const;

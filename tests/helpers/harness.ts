@@ -69,7 +69,7 @@ export function countingClient(inner: Client, log: string[], calls?: SqlCall[]):
 
 /**
  * Limits lifted for functional tests that fetch whole lists in one deep query: the documented cost model
- * and depth limit (README "Limits and caching") would refuse those.
+ * and depth limit (docs/limits-and-caching.md) would refuse those.
  */
 export const LIFTED_LIMITS: Partial<Limits> = {
   maxDepth: 100,
