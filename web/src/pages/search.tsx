@@ -106,6 +106,12 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
     : null;
   const query = useDebounced(text.trim(), 250);
   useEffect(() => replaceParams({ q: query || null }), [query]);
+  // The URL changed under us (back button, a link to another search): show that search.
+  const fromUrl = params.get('q') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the URL only, not the typing
+  useEffect(() => {
+    if (fromUrl !== query) setText(fromUrl);
+  }, [fromUrl]);
   return (
     <section class="search">
       <h1>{t(lang, 'search')}</h1>
