@@ -330,7 +330,20 @@ export async function tour(target: Target, browser: Browser): Promise<void> {
   check(/BAD_USER_INPUT/.test(err) && /[0-9a-f-]{36}/.test(err), 'a bad ID shows its code and request id');
   remember('error');
 
-  // 10. Every page: no serious accessibility violation, and usable at 375 px.
+  // 10. GraphiQL at /graphql, from the server's own files (no CDN: foreign requests are counted below).
+  await page.goto(`${base}graphql`);
+  await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ timeout: 60_000 });
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-response')?.textContent?.includes('"articles"'),
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+  check(true, 'GraphiQL renders at /graphql and runs its default query');
+
+  // 11. Every page: no serious accessibility violation, and usable at 375 px.
   for (const [name, hash] of PAGES) {
     await open(page, base, hash);
     const found = await axe(page);

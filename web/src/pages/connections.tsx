@@ -145,23 +145,26 @@ function PathView({ from, to }: { from: string; to: string }) {
   return (
     <Section title={`${endName(nodes[0] as End)} → ${endName(nodes[nodes.length - 1] as End)} (${path.length})`}>
       <figure class="chart graph">
-        <svg viewBox={`0 0 ${width} 150`} aria-label="Path graph">
+        <svg viewBox={`0 0 ${width} 120`} aria-label="Path graph" style={{ maxWidth: `${width}px` }}>
           {path.hops.map((h, i) => {
             const via = h.event?.title ?? h.article?.title ?? '';
             return (
               <g key={i}>
-                <line class="edge" x1={W * i + W / 2} x2={W * (i + 1) + W / 2} y1={90} y2={90} />
-                <text class="edge-label" x={W * i + W} y={70} text-anchor="middle">
-                  {h.via}: {via.length > 30 ? `${via.slice(0, 28)}…` : via}
+                <line class="edge" x1={W * i + W / 2} x2={W * (i + 1) + W / 2} y1={66} y2={66} />
+                <text class="edge-label" x={W * i + W} y={30} text-anchor="middle">
+                  {h.via}
+                </text>
+                <text class="edge-label" x={W * i + W} y={50} text-anchor="middle">
+                  {via.length > 24 ? `${via.slice(0, 23)}…` : via}
                 </text>
               </g>
             );
           })}
           {nodes.map((n, i) => (
             <a key={`${n.__typename}:${n.slug}`} href={n.slug ? entityHref(n.__typename, n.slug) : undefined}>
-              <circle class={`node t-${n.__typename.toLowerCase()}`} cx={W * i + W / 2} cy={90} r={14} />
-              <text class="node-label" x={W * i + W / 2} y={128} text-anchor="middle">
-                {endName(n).length > 26 ? `${endName(n).slice(0, 24)}…` : endName(n)}
+              <circle class={`node t-${n.__typename.toLowerCase()}`} cx={W * i + W / 2} cy={66} r={12} />
+              <text class="node-label" x={W * i + W / 2} y={100} text-anchor="middle">
+                {endName(n).length > 26 ? `${endName(n).slice(0, 25)}…` : endName(n)}
               </text>
             </a>
           ))}
