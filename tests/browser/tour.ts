@@ -379,8 +379,15 @@ async function errorTour(browser: Browser): Promise<void> {
     check(/COST_LIMIT_EXCEEDED/.test(cost) && /[0-9a-f-]{36}/.test(cost), 'cost exceeded: code and request id shown');
     let limited = '';
     for (let i = 0; i < 30 && !limited; i++) {
-      await open(page, target.base, `#/search?q=${['minh', 'vkc', 'seoul', 'hue', 'kim'][i % 5]}${i}`);
-      await page.locator('.results, .empty, .error').first().waitFor();
+      const q = `${['minh', 'vkc', 'seoul', 'hue', 'kim'][i % 5]}${i}`;
+      await open(page, target.base, `#/search?q=${q}`);
+      // This search's answer (or an error), not the previous one still on screen.
+      await page.waitForFunction(
+        (typed) =>
+          document.querySelector('.error') !== null ||
+          [...document.querySelectorAll('.typed')].some((e) => e.textContent === typed),
+        q,
+      );
       const e = page.locator('.error');
       if ((await e.count()) > 0) limited = (await e.first().textContent()) ?? '';
     }

@@ -108,7 +108,6 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   useEffect(() => replaceParams({ q: query || null }), [query]);
   // The URL changed under us (back button, a link to another search): show that search.
   const fromUrl = params.get('q') ?? '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the URL only, not the typing
   useEffect(() => {
     if (fromUrl !== query) setText(fromUrl);
   }, [fromUrl]);
