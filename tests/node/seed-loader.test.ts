@@ -145,6 +145,33 @@ describe('refusals', () => {
     await expectRefusal('claims', /same value/, 'conflicts.yaml');
   });
 
+  it('an entry that is not a mapping', async () => {
+    seed.edit(FILE, 'people:\n', 'people:\n  - just-a-name\n');
+    await expectRefusal('people[0]', /^must be a mapping$/);
+  });
+
+  it('a list written as a single value', async () => {
+    seed.edit(FILE, 'languages: [vi]', 'languages: vi');
+    await expectRefusal('article.languages', /^must be a list of non-empty strings$/);
+  });
+
+  it('a reference with a prefix that names no kind', async () => {
+    seed.edit(FILE, /^mentions:\n/m, 'mentions:\n  - { ref: human:tran-hoe, forms: ["Trần Hòe"] }\n');
+    await expectRefusal(
+      'mentions[0].ref',
+      /^'human:tran-hoe' is not a reference \(person:\|org:\|place:\|document:\|project:\|event: \+ slug\)$/,
+    );
+  });
+
+  it('a mention with both forms and a span', async () => {
+    seed.edit(
+      FILE,
+      /^mentions:\n/m,
+      'mentions:\n  - { ref: person:tran-hoe, forms: ["Trần Hòe"], span: "Trần Hòe" }\n',
+    );
+    await expectRefusal('mentions[0]', /^needs exactly one of forms or span$/);
+  });
+
   it('an article text without its curated file', async () => {
     seed.write('articles/005_missing.txt', 'Một bài báo chưa được biên tập.');
     await expectRefusal('(file)', /has no curated file/, 'articles/005_missing.yaml');
