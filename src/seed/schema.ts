@@ -4,8 +4,8 @@
 //
 // zod 4 rather than valibot: its error functions receive the offending input, so each refusal can quote
 // the value ("unknown kind 'X' (expected one of …)") exactly as before; the validator only runs in the
-// loader and the scripts, never in the Worker bundle, so valibot's smaller size buys nothing; and
-// z.toJSONSchema can hand the same schemas to a tool that drafts seed files.
+// loader and the scripts, never in the Worker bundle, so valibot's smaller size buys nothing; and zod 4
+// is already installed as a dependency of drizzle-orm.
 import { z } from 'zod';
 import { ENTITY_KINDS, KINDS, SEED_REFS, type SeedRef, SLUG_PATTERN } from '../domain/entities';
 import { type Precision, VOCAB } from '../domain/vocab';

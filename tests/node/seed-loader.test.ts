@@ -272,6 +272,31 @@ describe('review notes', () => {
     expect(err.message).toMatch(/seed refused \(1 problem\)[\s\S]*still has 1 review note/);
   });
 
+  it('a note in conflicts.yaml is listed too', async () => {
+    write(tinyYaml());
+    writeFileSync(
+      join(dir, 'conflicts.yaml'),
+      `conflicts:
+  - slug: ha-noi-role
+    subject: place:ha-noi
+    field: role
+    description: Two readings of the same sentence.
+    claims:
+      - { article: bai-thu, value: "partner", span: "Hà Nội hợp tác" }
+      - { article: bai-thu, value: "owner", span: "Hà Nội sẽ triển khai", review: "does this claim really disagree?" }
+`,
+    );
+    try {
+      const err = await refusal();
+      expect(err.problems).toEqual([]);
+      expect(err.reviewNotes.map(String)).toEqual([
+        'conflicts.yaml: conflicts[0].claims[1]: does this claim really disagree?',
+      ]);
+    } finally {
+      rmSync(join(dir, 'conflicts.yaml'));
+    }
+  });
+
   it('a blank note is a problem, not a silent pass', async () => {
     write(tinyYaml({ person: ' ' }));
     const err = await refusal();
