@@ -3,7 +3,7 @@
 // reading a throwaway sqld, migrated and seeded over HTTP exactly as `npm run dev` does.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createClient } from '@libsql/client';
-import { startServer } from '../../scripts/load';
+import { startServer } from '../../scripts/server-process';
 import { freePort, startSqld } from '../../scripts/sqld';
 import { ROOT, wranglerCommand, wranglerEnv } from '../../scripts/wrangler';
 import { migrate } from '../../src/db/migrate';
