@@ -511,7 +511,7 @@ function readArticle(
     ctx.fail('is required and must be a mapping');
     return undefined;
   }
-  ctx.only(a, ['slug', 'languages', 'content', 'title', 'title_en', 'published', 'publisher', 'authors']);
+  ctx.only(a, ['slug', 'languages', 'content', 'title', 'title_en', 'published', 'publisher', 'authors', 'url']);
   const slug = ctx.slug(a);
   const body = src.body;
   const languages = ctx.strList(a, 'languages');
