@@ -163,7 +163,7 @@ async function known(n: Names, kb: KnowledgeBase): Promise<void> {
   gaz.sort((a, b) => b.text.length - a.text.length);
   for (const g of gaz) {
     const acr = g.field === 'ACRONYM' || /^\p{Lu}{2,}$/u.test(g.text);
-    if (!acr && g.text.split(/\s+/u).length < 2 && g.type !== 'place') continue;
+    if (!acr && g.text.split(/\s+/u).length < (g.field === 'ALIAS' ? 3 : 2) && g.type !== 'place') continue;
     const re = new RegExp(
       `(?<![\\p{L}\\p{N}])${g.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
       acr ? 'gu' : 'giu',

@@ -156,6 +156,15 @@ export async function linkAll(
       ev.slug = slug;
     }
   }
+  // Two findings linked to one known entity are one entity.
+  for (let i = n.entities.length - 1; i >= 0; i--) {
+    const e = n.entities[i] as Entity;
+    const first = n.entities.find((o) => o.type === e.type && o.slug === e.slug);
+    if (!first || first === e) continue;
+    for (const k of ['forms', 'aliases', 'acronyms', 'honorifics'] as const)
+      for (const x of e[k]) if (!first[k].includes(x)) first[k].push(x);
+    n.entities.splice(i, 1);
+  }
   for (const e of n.entities) if (!e.link) sum.newEntities.push({ type: e.type, slug: e.slug, name: e.name });
   for (const ev of events) if (!ev.link) sum.newEntities.push({ type: 'event', slug: ev.slug, name: ev.name });
   // A known person with a title the knowledge base does not have yet: a new role.
