@@ -48,8 +48,10 @@ export class Facts {
             /^[^,.;:()“”\n]{2,60}?(?=\s+(?:phát biểu|khẳng định|cho biết|nhấn mạnh|khai mạc|đã|và)\s|\s*[(,.;\n]|$)/u.exec(
               this.body.slice(at, at + 80),
             );
-          const title = `${after[1]}${rest ? ` ${rest[0].trim()}` : ''}`;
-          this.addRole(person, title, undefined, start, at + (rest ? rest[0].length : 0));
+          const phrase = rest ? rest[0] : '';
+          const o = this.orgFor(at, phrase);
+          const title = o ? (after[1] as string) : `${after[1]}${phrase ? ` ${phrase.trim()}` : ''}`;
+          this.addRole(person, title, o, start, at + phrase.length);
         }
         continue;
       }
@@ -63,15 +65,42 @@ export class Facts {
         const org = this.orgStartingAt(afterTitle + ((m[2] as string).length - (m[2] as string).trimStart().length));
         if (org && org.end === orgEnd) this.addRole(person, m[1] as string, org.key.slice(4), tStart, p.end);
         else if ((m[2] as string).trim().split(/\s+/u).length <= 6 && !/[.!?]/u.test(m[2] as string)) {
-          const title = `${m[1]}${(m[2] as string).trimEnd()}`.trim();
-          this.addRole(person, title, org?.key.slice(4), tStart, p.end);
+          const phrase = (m[2] as string).trim();
+          const o = org
+            ? undefined
+            : this.orgFor(afterTitle + ((m[2] as string).length - (m[2] as string).trimStart().length), phrase);
+          const title = o ? (m[1] as string) : `${m[1]}${(m[2] as string).trimEnd()}`.trim();
+          this.addRole(person, title, o, tStart, p.end);
         }
       }
     }
   }
+  /** The organization a phrase after a title names: an org found there, one the phrase starts with, or the org named "… thành phố X" elsewhere. */
+  orgFor(at: number, phrase: string): string | undefined {
+    const hit = this.orgStartingAt(at);
+    if (hit) return hit.key.slice(4);
+    const p = phrase.trim();
+    if (!p) return undefined;
+    const head = this.n.headAt(at);
+    if (head && p === head[0]) {
+      const same = this.n.entities.filter((e) => e.type === 'org' && e.name.startsWith(`${p} `));
+      return same.length === 1 ? same[0]?.slug : undefined;
+    }
+    if (head && p.length > head[0].length) return this.n.addOrg(p, at, at + p.length).slug;
+    if (/^(thành phố|tỉnh|Thành phố)\s+\p{Lu}/u.test(p)) {
+      const org = this.n.entities.find((e) => e.type === 'org' && fold(e.name).endsWith(fold(p)));
+      if (org) return org.slug;
+    }
+    return undefined;
+  }
+
   addRole(person: string, title: string, org: string | undefined, start: number, end: number) {
-    const same = this.roles.find((r) => r.person === person && fold(r.title) === fold(title) && r.org === org);
-    if (same) return;
+    const mine = this.roles.filter((r) => r.person === person);
+    if (mine.some((r) => fold(r.title) === fold(title))) return;
+    // "Phó Giám đốc Học viện AMC" without an organization found is the same role as "Phó Giám đốc" of it
+    if (!org && mine.some((r) => r.org && fold(title).startsWith(fold(r.title)))) return;
+    if (org)
+      this.roles = this.roles.filter((r) => !(r.person === person && !r.org && fold(r.title).startsWith(fold(title))));
     this.roles.push({ person, title, org, span: { start, end }, caption: this.isCaption(start) });
   }
 

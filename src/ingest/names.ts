@@ -56,6 +56,9 @@ export class Names {
   get(type: EType, slug: string): Entity | undefined {
     return this.entities.find((e) => e.type === type && e.slug === slug);
   }
+  claimedBy(start: number, end: number, types: EType[]): boolean {
+    return this.claimed.some((c) => start < c.end && end > c.start && types.some((t) => c.key.startsWith(`${t}:`)));
+  }
   isClaimed(start: number, end: number): boolean {
     return this.claimed.some((c) => start < c.end && end > c.start);
   }
@@ -247,7 +250,7 @@ export class Names {
     // 2. Names from a head followed by a capitalized word.
     for (let i = 0; i < T.length; i++) {
       const t = T[i] as Token;
-      if (this.isClaimed(t.start, t.end)) continue;
+      if (this.claimedBy(t.start, t.end, ['person', 'org', 'document'])) continue;
       const head = this.headAt(t.start);
       if (!head || !isCap(t.text)) continue;
       const headEnd = t.start + head[0].length;
@@ -271,7 +274,17 @@ export class Names {
         }
         if (end !== headEnd && !/^ +$/u.test(gap)) break;
         if (end === headEnd && !/^ +$/u.test(gap)) break;
-        if (this.isPersonAt(w.start) || this.isClaimed(w.start, w.end)) break;
+        const acr = this.claimed.find(
+          (c) => c.key.startsWith('org:') && c.start === w.start && c.end === w.end && /^\p{Lu}{2,}$/u.test(w.text),
+        );
+        if (acr && end === headEnd) {
+          // "Học viện AMC": the head and a known acronym name that organization
+          const e = this.entities.find((x) => `org:${x.slug}` === acr.key);
+          if (e) this.add('org', e.name, t.start, w.end, {}, e.slug);
+          end = -1;
+          break;
+        }
+        if (this.claimedBy(w.start, w.end, ['person', 'org', 'document'])) break;
         if (STOP.has(w.text) && !INSIDE.has(w.text)) break;
         if (w.text === 'và') {
           const nx = T[j + 1];
@@ -297,6 +310,7 @@ export class Names {
           break;
         }
       }
+      if (end < 0) continue;
       while (end > headEnd) {
         const last = /(\S+)$/u.exec(this.body.slice(headEnd, end))?.[1] ?? '';
         if (!/^(và|của|cho|với|tại)$/u.test(last)) break;
