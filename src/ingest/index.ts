@@ -159,7 +159,9 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
 
 /** Known names (the gazetteer, from the database) found in the text claim their spans first. */
 async function known(n: Names, kb: KnowledgeBase): Promise<void> {
-  const gaz = (await kb.gazetteer()).filter((g) => g.type !== 'document' && g.text.length >= 2);
+  const gaz = (await kb.gazetteer()).filter(
+    (g) => (g.type !== 'document' || g.text.split(/\s+/u).length >= 3) && g.text.length >= 2,
+  );
   gaz.sort((a, b) => b.text.length - a.text.length);
   for (const g of gaz) {
     const acr = g.field === 'ACRONYM' || /^\p{Lu}{2,}$/u.test(g.text);

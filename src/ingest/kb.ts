@@ -221,7 +221,7 @@ export class KnowledgeBase {
     };
     const rows = await this.rows(
       `SELECT entity_type, entity_slug, field, text FROM search_documents
-       WHERE entity_type IN ('ORGANIZATION', 'PLACE', 'PROJECT', 'DOCUMENT') AND field IN ('NAME', 'ALIAS', 'ACRONYM', 'CODE')`,
+       WHERE entity_type IN ('ORGANIZATION', 'PLACE', 'PROJECT', 'DOCUMENT') AND field IN ('NAME', 'ALIAS', 'ACRONYM', 'CODE', 'TITLE')`,
     );
     return rows.map((r) => ({
       type: map[String(r.entity_type)] as KnownEntity['type'],

@@ -519,7 +519,40 @@ export class Names {
     for (const m of this.body.matchAll(/([Bb]iên bản ghi nhớ) (hợp tác[^.,;“”()]*?)(?= với | giữa |[.,;(])/gu)) {
       const s = m.index ?? 0;
       if (!inContent(s, s + m[0].length) || this.isClaimed(s, s + m[0].length)) continue;
-      this.add('document', m[0], s, s + m[0].length, { fields: { kind: 'MEMORANDUM', title: m[0] } }, slugify(m[0]));
+      // a memorandum already named in the article: this is another way of naming it
+      const memo = this.entities.find((e) => e.type === 'document' && e.fields.kind === 'MEMORANDUM');
+      if (memo) this.add('document', memo.name, s, s + m[0].length, {}, memo.slug);
+      else
+        this.add('document', m[0], s, s + m[0].length, { fields: { kind: 'MEMORANDUM', title: m[0] } }, slugify(m[0]));
+    }
+    // Titled guidance and strategies named mid-sentence: "xây dựng Hướng dẫn về đô thị thông minh tại Việt Nam".
+    for (const m of this.body.matchAll(
+      /(?<=\p{Ll}[ ,]*\s)(Hướng dẫn|Chiến lược|Khung|khung tham chiếu|Tài liệu hướng dẫn)( [^,.;:()“”\n]{5,70}?)(?=[,.;:()]| và | thông qua | để | nhằm | cho | đã | sẽ |\n)/gu,
+    )) {
+      const s = m.index ?? 0;
+      if (!inContent(s, s + m[0].length) || this.claimedBy(s, s + m[0].length, ['document', 'org', 'person'])) continue;
+      if (m[0].split(/\s+/u).length < 3) continue;
+      const kind = /Chiến lược/u.test(m[1] as string) ? 'STRATEGY' : 'GUIDELINE';
+      this.add('document', m[0], s, s + m[0].length, { fields: { kind, title: m[0] } });
+    }
+    // "Đề án 950" and "Quyết định 950/QĐ-TTg": the scheme and the decision that approves it share the number.
+    for (const scheme of this.entities.filter(
+      (e) => e.type === 'document' && e.fields.kind === 'SCHEME' && !e.fields.code,
+    )) {
+      const num = /(\d+)$/u.exec(scheme.forms[0] ?? '')?.[1];
+      const dec = this.entities.find(
+        (e) =>
+          e.type === 'document' &&
+          e !== scheme &&
+          typeof e.fields.code === 'string' &&
+          (e.fields.code as string).startsWith(`${num}/`),
+      );
+      if (!num || !dec) continue;
+      scheme.fields.code = dec.fields.code;
+      for (const f of dec.forms) if (!scheme.forms.includes(f)) scheme.forms.push(f);
+      for (const a of dec.aliases) if (!scheme.aliases.includes(a)) scheme.aliases.push(a);
+      for (const c of this.claimed) if (c.key === `document:${dec.slug}`) c.key = `document:${scheme.slug}`;
+      this.entities.splice(this.entities.indexOf(dec), 1);
     }
   }
 
