@@ -26,8 +26,12 @@ export function findEvents(n: Names, content: Range[], published?: string): Even
         kind = /[Bb]iên bản/u.test(signed[1] as string) ? 'SIGNING' : 'DECISION';
         trig = signed;
       } else {
+        // "Sau lễ ký kết, hội thảo … đã được tổ chức": the event is the one after the prefix
+        const skip = /^Sau (?:khi )?[^,]{3,60},\s*/u.exec(text)?.[0].length ?? 0;
         for (const [re, k] of EVENT_TRIGGERS) {
-          const m = re.exec(text);
+          const g = new RegExp(re.source, 'giu');
+          g.lastIndex = skip;
+          const m = g.exec(text);
           if (m && (!trig || m.index < trig.index)) {
             trig = m;
             kind = k;
@@ -45,7 +49,9 @@ export function findEvents(n: Names, content: Range[], published?: string): Even
       if (
         !(
           d ||
-          (happened && !signed && /buổi làm việc|chương trình học tập|tham gia/u.test(text)) ||
+          (!signed &&
+            (kind === 'MEETING' || kind === 'STUDY_TOUR') &&
+            /trong buổi|tại buổi|tham gia chương trình|đã (?:có )?buổi/u.test(text)) ||
           (parent && happened)
         )
       )

@@ -248,7 +248,7 @@ export class Facts {
       if (/^\s+(?:tại|trong|với sự|ở)\s/u.test(rest) || /^\s*“/u.test(rest)) continue;
       if (/(?:sẽ|hãy|cần)\s+$/u.test(this.body.slice(s.start, vStart))) continue;
       const who = this.resolve(s.start, vStart);
-      if (!who) return;
+      if (!who) continue;
       const attitude = ATTITUDE_VERBS.some((a) => a === verb);
       const lead = /^\s*(?:rằng\s+)?[:,]?\s*/u.exec(rest)?.[0] ?? '';
       const start = attitude ? vStart : vEnd + lead.length;

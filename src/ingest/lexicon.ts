@@ -195,7 +195,6 @@ export const SPEECH_VERBS = [
   'đồng quan điểm',
   'cho rằng',
   'nhận định',
-  'thông tin',
   'lưu ý',
   'đề xuất',
   'kiến nghị',
