@@ -36,7 +36,9 @@ export class Facts {
     for (const p of this.persons()) {
       const person = p.key.slice(7);
       // "Name, Title Org" / "Name - Title Org"
-      const after = new RegExp(`^\\s*[,–-]\\s*(${TITLE_RE})\\s+`, 'u').exec(this.body.slice(p.end, p.end + 60));
+      const after = new RegExp(`^\\s*[,–-]\\s*(${TITLE_RE})\\s+(?:of\\s+(?:the\\s+)?)?`, 'u').exec(
+        this.body.slice(p.end, p.end + 60),
+      );
       if (after) {
         const at = p.end + after[0].length;
         const org = this.orgStartingAt(at);
@@ -162,6 +164,13 @@ export class Facts {
         } else if (c === '”' && depth > 0) {
           depth--;
           if (depth === 0) this.direct(open, i, line, verbs, direct);
+        } else if (c === '"' && depth === 0) {
+          // straight quotes pair up in reading order
+          const close = this.body.indexOf('"', i + 1);
+          if (close > i && close < line.end) {
+            this.direct(i, close, line, verbs, direct);
+            i = close;
+          }
         }
       }
       // INDIRECT: one per sentence with a speaker as subject of a speech verb
@@ -250,7 +259,7 @@ export class Facts {
       const who = this.resolve(s.start, vStart);
       if (!who) continue;
       const attitude = ATTITUDE_VERBS.some((a) => a === verb);
-      const lead = /^\s*(?:rằng\s+)?[:,]?\s*/u.exec(rest)?.[0] ?? '';
+      const lead = /^\s*(?:rằng\s+|that\s+)?[:,]?\s*/u.exec(rest)?.[0] ?? '';
       const start = attitude ? vStart : vEnd + lead.length;
       const colon = /^\s*:/u.test(rest);
       const end = colon ? line.end : s.end;

@@ -109,6 +109,7 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   }
   await known(n, kb);
   n.orgs();
+  if (meta.lang === 'en') n.englishOrgs();
   n.mergeCountryVariants();
   n.places();
   n.documents();

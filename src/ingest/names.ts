@@ -342,6 +342,35 @@ export class Names {
     return false;
   }
 
+  /** English names: a capitalized run holding an organization word ("Ministry of Construction"). */
+  englishOrgs(): void {
+    const re =
+      /(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?)*?(?:\p{Lu}[\p{L}-]*\s+)*?(?:Ministry|Government|Foundation|Institute|University|Academy|Corporation|Embassy|Agency|Department|Council|Committee|Association|Bank|Company|Center|Centre)(?:\s+(?:of|for|on)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*)?)/gu;
+    for (const m of this.body.matchAll(re)) {
+      let name = (m[1] as string).trim().replace(/^The\s+/u, '');
+      const lead = new RegExp(
+        `^(?:${TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+of\\s+(?:the\\s+)?`,
+        'u',
+      ).exec(name);
+      if (lead) name = name.slice(lead[0].length);
+      const s = (m.index ?? 0) + m[0].indexOf(name);
+      if (!this.content.some((r) => s >= r.start && s + name.length <= r.end)) continue;
+      if (name.split(/\s+/u).length < 2 || this.claimedBy(s, s + name.length, ['person', 'org'])) continue;
+      const kind = /Ministry/u.test(name)
+        ? 'MINISTRY'
+        : /Government/u.test(name)
+          ? 'CITY_GOVERNMENT'
+          : /Embassy/u.test(name)
+            ? 'EMBASSY'
+            : /University/u.test(name)
+              ? 'UNIVERSITY'
+              : /Institute/u.test(name)
+                ? 'RESEARCH_INSTITUTE'
+                : 'OTHER';
+      this.add('org', name, s, s + name.length, { fields: { kind } });
+    }
+  }
+
   isPersonAt(pos: number): boolean {
     return this.claimed.some((c) => c.key.startsWith('person:') && pos >= c.start && pos < c.end);
   }

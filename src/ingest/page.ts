@@ -107,7 +107,8 @@ export function readPage(body: string): Omit<Meta, 'id' | 'slug' | 'url'> {
       cur = undefined;
       continue;
     }
-    const lang = lineLang(text(k));
+    const letters = text(k).match(/\p{L}/gu)?.length ?? 0;
+    const lang = letters < 3 && cur ? (cur.lang as 'vi' | 'en') : lineLang(text(k));
     if (cur && cur.lang === lang && cur.last === k.i - 1) {
       cur.end = k.end;
       cur.last = k.i;

@@ -43,6 +43,34 @@ describe('input formats and write mode', () => {
     const q = (r.draft.quotes as Array<Record<string, unknown>>)[0];
     expect(q).toMatchObject({ kind: 'INDIRECT', speaker: 'tran-quoc-thai' });
     expect(r.summary.linked.some((l) => l.slug === 'bo-xay-dung')).toBe(true);
+  }, 60_000);
+
+  it('drafts an English article: roles, a straight-quoted direct quote, reported speech, an English name linked', async () => {
+    const text = `Home | News
+Hanoi and a Korean foundation open a joint urban data lab
+10:15 | 05/03/2025
+The Ministry of Construction and a Korean partner agreed to work together on data platforms for smart cities in several provinces.
+Mr. Park Min-soo, Director of the Busan Urban Data Foundation, said the two sides would open a joint lab for urban data next year.
+"We want our engineers to work side by side with their Vietnamese colleagues on real city problems," Mr. Park Min-soo said.
+Thu Ha
+Related news
+Another story about traffic`;
+    const { db, others } = await openKnowledgeBase(seed.dir);
+    const r = await ingest({ raw: text, existing: [], others, db });
+    db.close();
+    expect((r.draft.article as Record<string, unknown>).languages).toEqual(['en']);
+    expect(r.draft.roles).toEqual([
+      expect.objectContaining({ person: 'park-min-soo', title: 'Director', org: 'busan-urban-data-foundation' }),
+    ]);
+    const quotes = r.draft.quotes as Array<Record<string, unknown>>;
+    expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ['INDIRECT', 'park-min-soo'],
+      ['DIRECT', 'park-min-soo'],
+    ]);
+    expect(quotes[1]?.span).toBe(
+      'We want our engineers to work side by side with their Vietnamese colleagues on real city problems',
+    );
+    expect(r.summary.linked.find((l) => l.slug === 'bo-xay-dung')?.evidence).toContain('Ministry of Construction');
   });
 
   it('writes the text and the draft; the draft loads with the real loader once its review notes are stripped', async () => {
@@ -70,7 +98,7 @@ describe('input formats and write mode', () => {
     const loaded = await loadSeed(db, { dir: seed.dir, force: true });
     expect(loaded.counts.articles).toBe(6);
     db.close();
-  });
+  }, 180_000);
 
   it('a span that is not in the text is refused with its reason and the entry is left out', () => {
     const body = PARAS.join('\n\n');

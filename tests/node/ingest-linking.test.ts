@@ -116,19 +116,23 @@ describe('bad input', () => {
       ),
       /unsupported language 'kor'/,
     ],
-  ])('%s: a clear message and nothing written', async (_name, path, message) => {
-    const before = readdirSync(join(seed.dir, 'articles')).length;
-    const r = run([path]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(message);
-    expect(readdirSync(join(seed.dir, 'articles')).length).toBe(before);
-  });
+  ])(
+    '%s: a clear message and nothing written',
+    async (_name, path, message) => {
+      const before = readdirSync(join(seed.dir, 'articles')).length;
+      const r = run([path]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(readdirSync(join(seed.dir, 'articles')).length).toBe(before);
+    },
+    180_000,
+  );
 
   it('a text already ingested: says so and writes nothing', () => {
     const r = run([join(seed.dir, 'articles', '002_4d44dfa6042bb869.txt')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/already ingested as articles\/002_4d44dfa6042bb869\.txt/);
-  });
+  }, 180_000);
 
   it('--json writes nothing and prints only the JSON draft on stdout', () => {
     const before = readdirSync(join(seed.dir, 'articles')).length;
@@ -152,5 +156,5 @@ describe('bad input', () => {
     const parsed = JSON.parse(out);
     expect(parsed.draft.article.url).toBe('https://example.org/a');
     expect(readdirSync(join(seed.dir, 'articles')).length).toBe(before);
-  });
+  }, 180_000);
 });
