@@ -10,6 +10,7 @@ import { htmlToPage } from './html';
 import { KnowledgeBase } from './kb';
 import { linkAll, type Summary } from './link';
 import { Names } from './names';
+import { documents, englishOrgs, places, projects } from './names-more';
 import { detectLanguage, PageError, readPage } from './page';
 import { contentHash, slugify } from './text';
 import type { Meta } from './types';
@@ -109,11 +110,11 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   }
   await known(n, kb);
   n.orgs();
-  if (meta.lang === 'en') n.englishOrgs();
+  if (meta.lang === 'en') englishOrgs(n);
   n.mergeCountryVariants();
-  n.places();
-  n.documents();
-  n.projects();
+  places(n);
+  documents(n);
+  projects(n);
   if (meta.publisher) {
     const name = meta.publisher.name;
     const e = n.add(
