@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
 import { isSlug, slugFromArg } from '../lib/ids';
+import { Connections } from './connections';
 import {
   DatePrecisionEnum,
   EventKindEnum,
@@ -62,56 +63,96 @@ export const EventRef = builder.drizzleNode('events', {
     online: t.exposeBoolean('online', { description: 'True when the event was held online.' }),
     place: t.relation('place', { nullable: true, description: 'Where it was held.' }),
     parent: t.relation('parent', { nullable: true, description: 'The event this one was part of or followed.' }),
-    children: t.relatedConnection('children', {
-      description: 'Events held as part of, or right after, this one.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
+    children: t.relatedConnection(
+      'children',
+      {
+        description: 'Events held as part of, or right after, this one.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
     project: t.relation('project', { nullable: true, description: 'The project the event belongs to.' }),
-    documents: t.relatedConnection('documents', {
-      description: 'Documents the event produced or acted on.',
-      totalCount: true,
-    }),
-    participants: t.relatedConnection('participations', {
-      description: 'People and organizations that took part, each with their role (one entry per role).',
-      args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
-      query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
-      totalCount: true,
-    }),
-    organizers: t.relatedConnection('participations', {
-      description: 'Who organized the event (participants with the ORGANIZER role).',
-      query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
-      totalCount: true,
-    }),
-    people: t.relatedConnection('people', {
-      description: 'Distinct people who took part, in any role.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    organizations: t.relatedConnection('organizations', {
-      description: 'Distinct organizations that took part, in any role.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What was said at the event.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    reportedIn: t.relatedConnection('reports', {
-      description: 'Every article that reports or refers to the event, with the span where it does.',
-      query: { orderBy: { articleId: 'asc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every place the event is named.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about this event.',
-      totalCount: true,
-    }),
+    documents: t.relatedConnection(
+      'documents',
+      {
+        description: 'Documents the event produced or acted on.',
+        totalCount: true,
+      },
+      Connections.Document,
+    ),
+    participants: t.relatedConnection(
+      'participations',
+      {
+        description: 'People and organizations that took part, each with their role (one entry per role).',
+        args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
+        query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
+        totalCount: true,
+      },
+      Connections.EventParticipant,
+    ),
+    organizers: t.relatedConnection(
+      'participations',
+      {
+        description: 'Who organized the event (participants with the ORGANIZER role).',
+        query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.EventParticipant,
+    ),
+    people: t.relatedConnection(
+      'people',
+      {
+        description: 'Distinct people who took part, in any role.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Person,
+    ),
+    organizations: t.relatedConnection(
+      'organizations',
+      {
+        description: 'Distinct organizations that took part, in any role.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Organization,
+    ),
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'What was said at the event.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Quote,
+    ),
+    reportedIn: t.relatedConnection(
+      'reports',
+      {
+        description: 'Every article that reports or refers to the event, with the span where it does.',
+        query: { orderBy: { articleId: 'asc' } },
+        totalCount: true,
+      },
+      Connections.EventReport,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every place the event is named.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about this event.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -225,20 +266,23 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  events: t.drizzleConnection({
-    type: 'events',
-    description: 'Events in date order (undated events first when ascending, last when descending).',
-    args: {
-      filter: t.arg({ type: EventsFilter, required: false }),
-      order: t.arg({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Date order.' }),
+  events: t.drizzleConnection(
+    {
+      type: 'events',
+      description: 'Events in date order (undated events first when ascending, last when descending).',
+      args: {
+        filter: t.arg({ type: EventsFilter, required: false }),
+        order: t.arg({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Date order.' }),
+      },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.events.findMany(
+          query({
+            where: { RAW: (t) => eventsWhere(t, args.filter) ?? sql`1` },
+            orderBy: { sortDate: args.order ?? 'asc', id: args.order ?? 'asc' },
+          }),
+        ),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.events.findMany(
-        query({
-          where: { RAW: (t) => eventsWhere(t, args.filter) ?? sql`1` },
-          orderBy: { sortDate: args.order ?? 'asc', id: args.order ?? 'asc' },
-        }),
-      ),
-  }),
+    Connections.Event,
+  ),
 }));

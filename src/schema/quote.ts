@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { quotes } from '../db/schema';
 import { isSlug, slugFromArg } from '../lib/ids';
+import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
 import { allOf } from './filters';
 
@@ -33,7 +34,11 @@ export const QuoteRef = builder.drizzleNode('quotes', {
     event: t.relation('event', { nullable: true, description: 'The event it was said at.' }),
     article: t.relation('article', { description: 'The article that reports it.' }),
     mention: t.relation('mention', { description: 'The span of the quote in the article.' }),
-    documents: t.relatedConnection('documents', { description: 'Documents the quote cites.', totalCount: true }),
+    documents: t.relatedConnection(
+      'documents',
+      { description: 'Documents the quote cites.', totalCount: true },
+      Connections.Document,
+    ),
   }),
 });
 
@@ -82,17 +87,20 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  quotes: t.drizzleConnection({
-    type: 'quotes',
-    description: 'Quotes in article order.',
-    args: { filter: t.arg({ type: QuotesFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.quotes.findMany(
-        query({
-          where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
-          orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
-        }),
-      ),
-  }),
+  quotes: t.drizzleConnection(
+    {
+      type: 'quotes',
+      description: 'Quotes in article order.',
+      args: { filter: t.arg({ type: QuotesFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.quotes.findMany(
+          query({
+            where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
+            orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
+          }),
+        ),
+    },
+    Connections.Quote,
+  ),
 }));
