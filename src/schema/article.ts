@@ -51,13 +51,7 @@ export const ArticleRef = builder.drizzleNode('articles', {
       type: [ContentRangeRef],
       description: 'The ranges of `text` that are the article itself, in order, with their language.',
       select: { with: { content: { orderBy: { ordinal: 'asc' } } }, columns: { body: true } },
-      resolve: (a) =>
-        (a as unknown as { content: Array<{ lang: string; start: number; end: number }>; body: string }).content.map(
-          (c) => ({
-            ...c,
-            text: a.body.slice(c.start, c.end),
-          }),
-        ),
+      resolve: (a) => a.content.map((c) => ({ ...c, text: a.body.slice(c.start, c.end) })),
     }),
     publishedAt: t.field({
       type: 'DateTime',

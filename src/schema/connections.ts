@@ -2,10 +2,12 @@
 // lists that type, as in GitHub's and Shopify's APIs: a frontend writes one fragment per node type, not
 // one per field. Edges carry nothing but the cursor and the node; a list whose items carry data of their
 // own (a co-participant's shared events, a related article's score) has an object type for the item.
+import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { builder } from '../builder';
 import type { Relations } from '../db/relations';
 import { KINDS, type Kind, NODE_KINDS } from '../domain/entities';
+import type { ReadableCursor } from '../lib/page-size-plugin';
 
 type Table = keyof Relations & string;
 
@@ -28,7 +30,7 @@ type ConnectionOptions = Parameters<typeof builder.connectionObject>[0];
 export function connectionOf<Type extends ConnectionOptions['type']>(
   type: Type,
   typename: string,
-  options: { description?: string; totalCount?: string } = {},
+  options: { description?: string; totalCount?: string; readableCursor?: ReadableCursor } = {},
   edge?: Parameters<typeof builder.connectionObject>[1],
 ) {
   return builder.connectionObject(
@@ -36,6 +38,7 @@ export function connectionOf<Type extends ConnectionOptions['type']>(
       type,
       name: `${typename}Connection`,
       description: options.description,
+      extensions: { readableCursor: options.readableCursor },
       fields: (t) => ({
         totalCount: t.int({
           description: options.totalCount,
@@ -51,6 +54,21 @@ export function connectionOf<Type extends ConnectionOptions['type']>(
     },
     edge,
   );
+}
+
+/**
+ * Whether a cursor reads as the drizzle plugin's (`DC:` and a serialized value, base64): what the plugin
+ * parses when it loads a page, checked up front for a page that loads nothing but its count.
+ */
+function readableDrizzleCursor(cursor: string): boolean {
+  try {
+    const text = decodeBase64(cursor);
+    if (!text.startsWith('DC:')) return false;
+    decodeCursorChunk(text.slice(3));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Tables of the object types that are listed in connections besides the kinds (which are all listed). */
@@ -72,6 +90,6 @@ type Tables = { [K in Kind]: (typeof KINDS)[K]['table'] } & typeof LISTED;
 export const Connections = Object.fromEntries(
   [...NODE_KINDS.map((k) => [k, KINDS[k].table] as const), ...Object.entries(LISTED)].map(([name, table]) => [
     name,
-    connectionOf(tableRef(table as Table), name),
+    connectionOf(tableRef(table as Table), name, { readableCursor: readableDrizzleCursor }),
   ]),
 ) as { [N in keyof Tables]: ReturnType<typeof connectionOf<ReturnType<typeof tableRef<Tables[N]>>>> };

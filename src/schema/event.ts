@@ -178,7 +178,7 @@ builder.drizzleObject('participations', {
       type: [MentionRef],
       description: 'The spans (in one or more articles) that state this participation.',
       select: (_args, _ctx, nested) => ({ with: { evidence: { columns: {}, with: { mention: nested(true) } } } }),
-      resolve: (p) => (p as unknown as { evidence: Array<{ mention: never }> }).evidence.map((e) => e.mention),
+      resolve: (p) => p.evidence.map((e) => e.mention),
     }),
   }),
 });
