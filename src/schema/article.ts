@@ -105,7 +105,7 @@ export const ArticleRef = builder.drizzleNode('articles', {
     people: t.relatedConnection(
       'people',
       {
-        description: 'People the article names.',
+        description: 'People the article names, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -114,7 +114,7 @@ export const ArticleRef = builder.drizzleNode('articles', {
     organizations: t.relatedConnection(
       'organizations',
       {
-        description: 'Organizations the article names.',
+        description: 'Organizations the article names, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -123,7 +123,7 @@ export const ArticleRef = builder.drizzleNode('articles', {
     places: t.relatedConnection(
       'places',
       {
-        description: 'Places the article names.',
+        description: 'Places the article names, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -131,12 +131,12 @@ export const ArticleRef = builder.drizzleNode('articles', {
     ),
     documents: t.relatedConnection(
       'documents',
-      { description: 'Documents the article names.', totalCount: true },
+      { description: 'Documents the article names, in the order they were recorded.', totalCount: true },
       Connections.Document,
     ),
     projects: t.relatedConnection(
       'projects',
-      { description: 'Projects the article names.', totalCount: true },
+      { description: 'Projects the article names, in the order they were recorded.', totalCount: true },
       Connections.Project,
     ),
     quotes: t.relatedConnection(
@@ -240,7 +240,11 @@ builder.queryFields((t) => ({
       description: 'Articles by publication date, newest first by default (undated articles last).',
       args: {
         filter: t.arg({ type: ArticlesFilter, required: false }),
-        order: t.arg({ type: OrderDirectionEnum, defaultValue: 'desc', description: 'Date order.' }),
+        order: t.arg({
+          type: OrderDirectionEnum,
+          defaultValue: 'desc',
+          description: 'Date order; DESC (newest first) when omitted.',
+        }),
       },
       totalCount: (_parent, args, ctx) => ctx.db.$count(articles, articlesWhere(articles, args.filter)),
       resolve: (query, _parent, args, ctx) =>

@@ -27,7 +27,7 @@ export const ConflictRef = builder.drizzleNode('conflicts', {
     claims: t.relatedConnection(
       'claims',
       {
-        description: 'What each source says.',
+        description: 'What each source says, in the order they were recorded.',
         query: { orderBy: { id: 'asc' } },
         totalCount: true,
       },
@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
   conflicts: t.drizzleConnection(
     {
       type: 'conflicts',
-      description: 'Every recorded disagreement between sources.',
+      description: 'Every recorded disagreement between sources, by slug.',
       totalCount: (_parent, _args, ctx) => ctx.db.$count(conflicts),
       resolve: (query, _parent, _args, ctx) => ctx.db.query.conflicts.findMany(query({ orderBy: { slug: 'asc' } })),
     },

@@ -59,7 +59,7 @@ export const DocumentRef = builder.drizzleNode('documents', {
     ),
     quotes: t.relatedConnection(
       'quotes',
-      { description: 'Quotes that cite the document.', totalCount: true },
+      { description: 'Quotes that cite the document, in the order they were recorded.', totalCount: true },
       Connections.Quote,
     ),
     articles: t.relatedConnection(
@@ -74,7 +74,7 @@ export const DocumentRef = builder.drizzleNode('documents', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every place the document is mentioned.',
+        description: 'Every place the document is mentioned, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -83,7 +83,7 @@ export const DocumentRef = builder.drizzleNode('documents', {
     conflicts: t.relatedConnection(
       'conflicts',
       {
-        description: 'Disagreements between sources about this document.',
+        description: 'Disagreements between sources about this document, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Conflict,

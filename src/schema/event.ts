@@ -66,7 +66,7 @@ export const EventRef = builder.drizzleNode('events', {
     children: t.relatedConnection(
       'children',
       {
-        description: 'Events held as part of, or right after, this one.',
+        description: 'Events held as part of, or right after, this one, oldest first.',
         query: { orderBy: { sortDate: 'asc', id: 'asc' } },
         totalCount: true,
       },
@@ -76,7 +76,7 @@ export const EventRef = builder.drizzleNode('events', {
     documents: t.relatedConnection(
       'documents',
       {
-        description: 'Documents the event produced or acted on.',
+        description: 'Documents the event produced or acted on, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Document,
@@ -84,7 +84,7 @@ export const EventRef = builder.drizzleNode('events', {
     participants: t.relatedConnection(
       'participations',
       {
-        description: 'People and organizations that took part, each with their role (one entry per role).',
+        description: 'People and organizations that took part, each with their role (one entry per role), by role.',
         args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
         query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
         totalCount: true,
@@ -94,7 +94,7 @@ export const EventRef = builder.drizzleNode('events', {
     organizers: t.relatedConnection(
       'participations',
       {
-        description: 'Who organized the event (participants with the ORGANIZER role).',
+        description: 'Who organized the event (participants with the ORGANIZER role), in the order they were recorded.',
         query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
         totalCount: true,
       },
@@ -103,7 +103,7 @@ export const EventRef = builder.drizzleNode('events', {
     people: t.relatedConnection(
       'people',
       {
-        description: 'Distinct people who took part, in any role.',
+        description: 'Distinct people who took part, in any role, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -112,7 +112,7 @@ export const EventRef = builder.drizzleNode('events', {
     organizations: t.relatedConnection(
       'organizations',
       {
-        description: 'Distinct organizations that took part, in any role.',
+        description: 'Distinct organizations that took part, in any role, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -121,7 +121,7 @@ export const EventRef = builder.drizzleNode('events', {
     quotes: t.relatedConnection(
       'quotes',
       {
-        description: 'What was said at the event.',
+        description: 'What was said at the event, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -130,7 +130,8 @@ export const EventRef = builder.drizzleNode('events', {
     reportedIn: t.relatedConnection(
       'reports',
       {
-        description: 'Every article that reports or refers to the event, with the span where it does.',
+        description:
+          'Every article that reports or refers to the event, with the span where it does, in article order.',
         query: { orderBy: { articleId: 'asc' } },
         totalCount: true,
       },
@@ -139,7 +140,7 @@ export const EventRef = builder.drizzleNode('events', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every place the event is named.',
+        description: 'Every place the event is named, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -148,7 +149,7 @@ export const EventRef = builder.drizzleNode('events', {
     conflicts: t.relatedConnection(
       'conflicts',
       {
-        description: 'Disagreements between sources about this event.',
+        description: 'Disagreements between sources about this event, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Conflict,
@@ -269,10 +270,15 @@ builder.queryFields((t) => ({
   events: t.drizzleConnection(
     {
       type: 'events',
-      description: 'Events in date order (undated events first when ascending, last when descending).',
+      description:
+        'Events in date order, oldest first by default (undated events first when ascending, last when descending).',
       args: {
         filter: t.arg({ type: EventsFilter, required: false }),
-        order: t.arg({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Date order.' }),
+        order: t.arg({
+          type: OrderDirectionEnum,
+          defaultValue: 'asc',
+          description: 'Date order; ASC (oldest first) when omitted.',
+        }),
       },
       totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
       resolve: (query, _parent, args, ctx) =>

@@ -36,7 +36,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     children: t.relatedConnection(
       'children',
       {
-        description: 'Organizations stated to belong to this one.',
+        description: 'Organizations stated to belong to this one, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -45,7 +45,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     people: t.relatedConnection(
       'people',
       {
-        description: 'People who hold a role in this organization, according to any article.',
+        description: 'People who hold a role in this organization, according to any article, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -63,7 +63,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     projects: t.relatedConnection(
       'projects',
       {
-        description: 'Projects the organization is a partner in.',
+        description: 'Projects the organization is a partner in, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -72,7 +72,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     documents: t.relatedConnection(
       'issuedDocuments',
       {
-        description: 'Documents the organization issued.',
+        description: 'Documents the organization issued, by slug.',
         query: { orderBy: { slug: 'asc' } },
         totalCount: true,
       },
@@ -90,7 +90,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     published: t.relatedConnection(
       'published',
       {
-        description: 'Articles this organization published (as their outlet).',
+        description: 'Articles this organization published (as their outlet), newest first.',
         query: { orderBy: { sortDate: 'desc', id: 'desc' } },
         totalCount: true,
       },
@@ -99,7 +99,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every occurrence of the organization in article content.',
+        description: 'Every occurrence of the organization in article content, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -108,7 +108,7 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     conflicts: t.relatedConnection(
       'conflicts',
       {
-        description: 'Disagreements between sources about it.',
+        description: 'Disagreements between sources about it, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Conflict,

@@ -30,7 +30,8 @@ export const PersonRef = builder.drizzleNode('people', {
     roles: t.relatedConnection(
       'roles',
       {
-        description: 'Roles as stated in each article (title, organization, and the span that states it).',
+        description:
+          'Roles as stated in each article (title, organization, and the span that states it), in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -70,7 +71,7 @@ export const PersonRef = builder.drizzleNode('people', {
     organizations: t.relatedConnection(
       'organizations',
       {
-        description: 'Organizations the person holds a role in, according to any article.',
+        description: 'Organizations the person holds a role in, according to any article, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -88,7 +89,7 @@ export const PersonRef = builder.drizzleNode('people', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every occurrence of the person in article content.',
+        description: 'Every occurrence of the person in article content, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -97,7 +98,7 @@ export const PersonRef = builder.drizzleNode('people', {
     conflicts: t.relatedConnection(
       'conflicts',
       {
-        description: 'Disagreements between sources about this person.',
+        description: 'Disagreements between sources about this person, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Conflict,

@@ -34,7 +34,7 @@ export const PlaceRef = builder.drizzleNode('places', {
     children: t.relatedConnection(
       'children',
       {
-        description: 'Places this one contains.',
+        description: 'Places this one contains, by name.',
         query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
         totalCount: true,
       },
@@ -61,7 +61,7 @@ export const PlaceRef = builder.drizzleNode('places', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every occurrence of the place in article content.',
+        description: 'Every occurrence of the place in article content, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },

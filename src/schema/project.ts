@@ -44,7 +44,7 @@ export const ProjectRef = builder.drizzleNode('projects', {
     partners: t.relatedConnection(
       'partnerLinks',
       {
-        description: 'Partner organizations with their stated role.',
+        description: 'Partner organizations with their stated role, in the order they were recorded.',
         query: { orderBy: { organizationId: 'asc' } },
         totalCount: true,
       },
@@ -71,7 +71,7 @@ export const ProjectRef = builder.drizzleNode('projects', {
     mentions: t.relatedConnection(
       'mentions',
       {
-        description: 'Every place the project is mentioned.',
+        description: 'Every place the project is mentioned, in article order.',
         query: { orderBy: { articleId: 'asc', start: 'asc' } },
         totalCount: true,
       },
@@ -80,7 +80,7 @@ export const ProjectRef = builder.drizzleNode('projects', {
     conflicts: t.relatedConnection(
       'conflicts',
       {
-        description: 'Disagreements between sources about this project.',
+        description: 'Disagreements between sources about this project, in the order they were recorded.',
         totalCount: true,
       },
       Connections.Conflict,
@@ -117,6 +117,17 @@ builder.drizzleObject('projectPartners', {
   }),
 });
 
+const ProjectsFilter = builder.inputType('ProjectsFilter', {
+  description: 'Filters for `projects`; all given conditions must hold.',
+  fields: (t) => ({
+    name: t.string({ description: 'Part of a name, acronym or alias, diacritic-insensitive.' }),
+  }),
+});
+
+function projectsWhere(t: typeof projects, filter: { name?: string | null } | null | undefined) {
+  return filter?.name ? namesContain(t.namesFolded, filter.name) : undefined;
+}
+
 builder.queryFields((t) => ({
   project: t.drizzleField({
     type: 'projects',
@@ -130,18 +141,12 @@ builder.queryFields((t) => ({
     {
       type: 'projects',
       description: 'Projects in the knowledge base, by name.',
-      args: {
-        name: t.arg.string({
-          required: false,
-          description: 'Part of a name, acronym or alias, diacritic-insensitive.',
-        }),
-      },
-      totalCount: (_parent, args, ctx) =>
-        ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name, 'name') : undefined),
+      args: { filter: t.arg({ type: ProjectsFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(projects, projectsWhere(projects, args.filter)),
       resolve: (query, _parent, args, ctx) =>
         ctx.db.query.projects.findMany(
           query({
-            where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name, 'name') : sql`1`) },
+            where: { RAW: (t) => projectsWhere(t, args.filter) ?? sql`1` },
             orderBy: { nameFolded: 'asc', name: 'asc' },
           }),
         ),

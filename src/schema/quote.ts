@@ -36,7 +36,7 @@ export const QuoteRef = builder.drizzleNode('quotes', {
     mention: t.relation('mention', { description: 'The span of the quote in the article.' }),
     documents: t.relatedConnection(
       'documents',
-      { description: 'Documents the quote cites.', totalCount: true },
+      { description: 'Documents the quote cites, in the order they were recorded.', totalCount: true },
       Connections.Document,
     ),
   }),
