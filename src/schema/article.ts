@@ -2,10 +2,10 @@ import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections, tableRef } from './connections';
 import { LanguageEnum, OrderDirectionEnum } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 import { MentionKindEnum } from './mention';
 
 // Byline order lives on the join row, which a many-to-many relation cannot order by: the connection pages
@@ -215,8 +215,7 @@ function articlesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const publisher =
-    filter.publisher == null ? undefined : slugFromArg(String(filter.publisher), ['Organization'], 'filter.publisher');
+  const publisher = slugFilter(filter.publisher, ['Organization'], 'filter.publisher');
   return allOf([
     filter.from ? sql`${t.publishedDate} >= ${filter.from}` : undefined,
     filter.to ? sql`${t.publishedDate} <= ${filter.to}` : undefined,

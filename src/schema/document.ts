@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { documents } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { DatePrecisionEnum, DocumentKindEnum, LanguageEnum } from './enums';
-import { allOf, namesContain } from './filters';
+import { allOf, namesContain, slugFilter } from './filters';
 
 export const DocumentRef = builder.drizzleNode('documents', {
   name: 'Document',
@@ -131,8 +131,7 @@ function documentsWhere(
   filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined,
 ) {
   if (!filter) return undefined;
-  const issuer =
-    filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
+  const issuer = slugFilter(filter.issuer, ['Organization'], 'filter.issuer');
   return allOf([
     filter.text ? namesContain(t.namesFolded, filter.text, 'filter.text') : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,

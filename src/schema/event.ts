@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import {
   DatePrecisionEnum,
@@ -11,7 +11,7 @@ import {
   ParticipantRoleEnum,
   PartOfDayEnum,
 } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 import { MentionRef } from './mention';
 
 export const EventRef = builder.drizzleNode('events', {
@@ -221,15 +221,10 @@ type EventsFilterValue = {
 
 function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefined) {
   if (!filter) return undefined;
-  const participant =
-    filter.participant == null
-      ? undefined
-      : slugFromArg(String(filter.participant), ['Person', 'Organization'], 'filter.participant');
-  const place = filter.place == null ? undefined : slugFromArg(String(filter.place), ['Place'], 'filter.place');
-  const project =
-    filter.project == null ? undefined : slugFromArg(String(filter.project), ['Project'], 'filter.project');
-  const document =
-    filter.document == null ? undefined : slugFromArg(String(filter.document), ['Document'], 'filter.document');
+  const participant = slugFilter(filter.participant, ['Person', 'Organization'], 'filter.participant');
+  const place = slugFilter(filter.place, ['Place'], 'filter.place');
+  const project = slugFilter(filter.project, ['Project'], 'filter.project');
+  const document = slugFilter(filter.document, ['Document'], 'filter.document');
   const asPerson = sql`SELECT ep.event_id FROM event_people ep JOIN people x ON x.id = ep.person_id WHERE x.slug = ${participant?.slug}`;
   const asOrg = sql`SELECT eo.event_id FROM event_organizations eo JOIN organizations x ON x.id = eo.organization_id WHERE x.slug = ${participant?.slug}`;
   return allOf([

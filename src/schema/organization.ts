@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { organizations } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { LanguageEnum, OrganizationKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -161,12 +161,9 @@ function organizationsWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const parent =
-    filter.parent == null ? undefined : slugFromArg(String(filter.parent), ['Organization'], 'filter.parent');
+  const parent = slugFilter(filter.parent, ['Organization'], 'filter.parent');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     parent ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})` : undefined,
   ]);
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { people } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -149,13 +149,9 @@ function peopleWhere(
   filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined,
 ) {
   if (!filter) return undefined;
-  const org =
-    filter.organization == null
-      ? undefined
-      : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
+  const org = slugFilter(filter.organization, ['Organization'], 'filter.organization');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     org
       ? sql`${t.id} IN (SELECT po.person_id FROM person_organizations po JOIN organizations o ON o.id = po.organization_id WHERE o.slug = ${org.slug})`
       : undefined,

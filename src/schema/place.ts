@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { places } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { LanguageEnum, PlaceKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const PlaceRef = builder.drizzleNode('places', {
   name: 'Place',
@@ -115,11 +115,9 @@ function placesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const within = filter.within == null ? undefined : slugFromArg(String(filter.within), ['Place'], 'filter.within');
+  const within = slugFilter(filter.within, ['Place'], 'filter.within');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     within ? sql`${t.parentId} = (SELECT id FROM places p WHERE p.slug = ${within.slug})` : undefined,
   ]);
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { quotes } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 
 export const QuoteRef = builder.drizzleNode('quotes', {
   name: 'Quote',
@@ -65,11 +65,9 @@ function quotesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const speaker =
-    filter.speaker == null ? undefined : slugFromArg(String(filter.speaker), ['Person'], 'filter.speaker');
-  const event = filter.event == null ? undefined : slugFromArg(String(filter.event), ['Event'], 'filter.event');
-  const article =
-    filter.article == null ? undefined : slugFromArg(String(filter.article), ['Article'], 'filter.article');
+  const speaker = slugFilter(filter.speaker, ['Person'], 'filter.speaker');
+  const event = slugFilter(filter.event, ['Event'], 'filter.event');
+  const article = slugFilter(filter.article, ['Article'], 'filter.article');
   return allOf([
     speaker ? sql`${t.speakerId} = (SELECT id FROM people WHERE slug = ${speaker.slug})` : undefined,
     event ? sql`${t.eventId} = (SELECT id FROM events WHERE slug = ${event.slug})` : undefined,
