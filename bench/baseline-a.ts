@@ -26,6 +26,10 @@ import type { OperationName, Variables } from './workload';
 // the page's row order), so the statements stay within SQLite's parser depth.
 const obj = (alias: string, fields: string) => `CASE WHEN ${alias}.id IS NOT NULL THEN jsonb_object(${fields}) END`;
 const NAME = (a: string) => `'slug', ${a}.slug, 'name', ${a}.name`;
+/** A connection field: its totalCount (rows of `table` where `where`) and the edges built in the CTE `edges`. */
+const page = (field: string, table: string, where: string, edges: string) =>
+  `'${field}', jsonb_object('totalCount', (SELECT count(*) FROM ${table} WHERE ${where}),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM ${edges}))`;
 const bool = (cond: string) => `jsonb(CASE WHEN ${cond} THEN 'true' ELSE 'false' END)`;
 
 /** What the workload selects of each entity besides its slug. */
@@ -83,8 +87,7 @@ quote_edges AS (
 SELECT json_object('person', ${obj(
   'p',
   `'slug', p.slug, 'name', p.name, 'honorifics', jsonb(p.honorifics), 'country', p.country,
-  'roles', jsonb_object('totalCount', (SELECT count(*) FROM roles WHERE person_id = p.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM role_edges)),
+  ${page('roles', 'roles', 'person_id = p.id', 'role_edges')},
   'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE speaker_id = p.id),
     'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM quote_page) > 20')}),
     'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges))`,
@@ -113,12 +116,9 @@ SELECT json_object('event', ${obj(
   'e',
   `'slug', e.slug, 'kind', e.kind, 'title', e.title, 'date', e.date, 'datePrecision', e.date_precision,
   'place', (SELECT jsonb_object('slug', slug, 'name', name) FROM places WHERE id = e.place_id),
-  'participants', jsonb_object('totalCount', (SELECT count(*) FROM participations WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM participant_edges)),
-  'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges)),
-  'reportedIn', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM report_edges))`,
+  ${page('participants', 'participations', 'event_id = e.id', 'participant_edges')},
+  ${page('quotes', 'quotes', 'event_id = e.id', 'quote_edges')},
+  ${page('reportedIn', 'event_reports', 'event_id = e.id', 'report_edges')}`,
 )}) AS data
 FROM (SELECT 1) LEFT JOIN e ON 1`;
 
@@ -145,12 +145,9 @@ SELECT json_object('article', ${obj(
   'a',
   `'slug', a.slug, 'title', a.title, 'publishedDate', a.published_date, 'text', a.body,
   'publisher', (SELECT jsonb_object('slug', slug, 'name', name) FROM organizations WHERE id = a.publisher_id),
-  'events', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM event_edges)),
-  'people', jsonb_object('totalCount', (SELECT count(*) FROM article_people WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM people_edges)),
-  'relatedArticles', jsonb_object('totalCount', (SELECT count(*) FROM related_articles WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM related_edges))`,
+  ${page('events', 'event_reports', 'article_id = a.id', 'event_edges')},
+  ${page('people', 'article_people', 'article_id = a.id', 'people_edges')},
+  ${page('relatedArticles', 'related_articles', 'article_id = a.id', 'related_edges')}`,
 )}) AS data
 FROM (SELECT 1) LEFT JOIN a ON 1`;
 
