@@ -127,7 +127,7 @@ describe('Worker: injection strings', () => {
         `query($p: String!, $id: ID!) {
           people(filter: { name: $p }) { totalCount }
           organizations(filter: { name: $p, country: $p }) { totalCount }
-          projects(name: $p) { totalCount }
+          projects(filter: { name: $p }) { totalCount }
           person(slug: $p) { slug }
           node(id: $id) { id }
         }`,
