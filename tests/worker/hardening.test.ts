@@ -2,7 +2,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PERSISTED_OPERATIONS, sha256Hex } from '../../src/lib/persisted';
-import { stableStringify } from '../../src/lib/response-cache';
+import { stableStringify } from '../../src/plugins/response-cache';
 
 const ENDPOINT = 'http://worker.test/graphql';
 
