@@ -13,52 +13,16 @@ import { firstDifference } from './compare';
 import { CORPUS_DIR, type CorpusInfo, generateCorpus, label, readCorpusInfo, upgradeCorpus } from './corpus/generate';
 import { type LoadResult, loadRun, percentile } from './load';
 import { renderMarkdown, renderTables } from './report';
+import { type BenchResult, MODES, type Mode, type OpResult, type SizeResult } from './types';
 import { bundleSize, coldStart } from './worker';
 import { OPERATIONS, type OperationName, pickVariables, type Variables } from './workload';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export type Mode = 'ours' | 'A' | 'B';
-export const MODES: Mode[] = ['ours', 'A', 'B'];
 /** Above this single-request time an operation is not load-tested: its figures are single requests. */
 let slowMs = 5000;
 /** A single request slower than this is abandoned (the server is restarted to stop it). */
 let requestTimeoutMs = 30_000;
-
-export interface OpResult {
-  op: OperationName;
-  subjects: Variables[];
-  /** Statements per request, per subject, from one un-timed request each. */
-  statements: Record<Mode, number[]>;
-  /** One un-timed request per subject, in ms (null: timed out). */
-  singleMs: Record<Mode, Array<number | null>>;
-  verified: { A: string; B: string };
-  load: Record<Mode, LoadResult[]>;
-}
-
-export interface SizeResult {
-  articles: number;
-  corpus: CorpusInfo;
-  generatedNow: boolean;
-  ops: OpResult[];
-}
-
-export interface BenchResult {
-  date: string;
-  command: string;
-  quick: boolean;
-  durationSeconds: number;
-  timeoutSeconds: number;
-  slowSeconds: number;
-  machine: { nproc: number; cpu: string; memGiB: number; node: string; platform: string };
-  /** 1, 5 and 15-minute load averages when the run began (other work on the machine skews figures). */
-  loadAverageAtStart: number[];
-  sizes: SizeResult[];
-  worker: { bundle: ReturnType<typeof bundleSize> | null; coldStart: Awaited<ReturnType<typeof coldStart>> | null };
-  /** Wall-clock seconds per corpus (its generation included when it ran) and for the Worker step. */
-  phaseSeconds: Record<string, number>;
-  wallSeconds: number;
-}
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
@@ -335,4 +299,5 @@ async function main() {
   console.error(`results: ${jsonPath} (${result.wallSeconds.toFixed(0)} s)`);
 }
 
-await main();
+// Importing this module (for its helpers or in a test) must not start a run.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();

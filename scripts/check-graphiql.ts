@@ -5,7 +5,7 @@
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { type RunningServer, startServer } from './load';
+import { type RunningServer, startServer } from './server-process';
 
 const STARTUP_LIMIT_MS = 10_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,4 +1,5 @@
-// Validates the seed without touching any database: prints every problem (file, entry, reason) or the counts.
+// Validates the seed without touching any database: prints every problem and every `review:` note still
+// in it (file, entry, reason), or the counts.
 import { planFromSource, readSeedSource, seedVersion, TABLE_ORDER } from '../src/seed/load';
 import { SeedValidationError } from '../src/seed/plan';
 

@@ -1,13 +1,20 @@
-// Drizzle mirror of migrations/*.sql (the SQL files are the source of truth; a test checks the two agree).
+// Drizzle mirror of migrations/*.sql (the SQL files are the source of truth; tests/node/db-schema-agreement.test.ts
+// checks that columns, types, nullability, keys, unique constraints and foreign keys agree).
 // camelCase in TypeScript, snake_case in SQL.
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 
 // Factories, not shared objects: a column builder must not be reused across tables.
 const span = () => ({
   start: integer('start').notNull(),
   end: integer('end').notNull(),
 });
-const spanWithText = () => ({ ...span(), text: text('text').notNull(), mentionId: integer('mention_id').notNull() });
+const spanWithText = () => ({
+  ...span(),
+  text: text('text').notNull(),
+  mentionId: integer('mention_id')
+    .notNull()
+    .references((): AnySQLiteColumn => mentions.id),
+});
 
 export const articles = sqliteTable('articles', {
   id: integer('id').primaryKey(),
@@ -18,28 +25,32 @@ export const articles = sqliteTable('articles', {
   title: text('title').notNull(),
   titleStart: integer('title_start').notNull(),
   titleEnd: integer('title_end').notNull(),
-  titleMentionId: integer('title_mention_id').notNull(),
+  titleMentionId: integer('title_mention_id')
+    .notNull()
+    .references((): AnySQLiteColumn => mentions.id),
   titleEn: text('title_en'),
   titleEnStart: integer('title_en_start'),
   titleEnEnd: integer('title_en_end'),
-  titleEnMentionId: integer('title_en_mention_id'),
+  titleEnMentionId: integer('title_en_mention_id').references((): AnySQLiteColumn => mentions.id),
   publishedLocal: text('published_local'),
   publishedOffset: text('published_offset'),
   publishedDate: text('published_date'),
   sortDate: text('sort_date').notNull(),
   publishedStart: integer('published_start'),
   publishedEnd: integer('published_end'),
-  publishedMentionId: integer('published_mention_id'),
-  publisherId: integer('publisher_id'),
+  publishedMentionId: integer('published_mention_id').references((): AnySQLiteColumn => mentions.id),
+  publisherId: integer('publisher_id').references((): AnySQLiteColumn => organizations.id),
   publisherStart: integer('publisher_start'),
   publisherEnd: integer('publisher_end'),
-  publisherMentionId: integer('publisher_mention_id'),
+  publisherMentionId: integer('publisher_mention_id').references((): AnySQLiteColumn => mentions.id),
 });
 
 export const articleContent = sqliteTable(
   'article_content',
   {
-    articleId: integer('article_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
     ordinal: integer('ordinal').notNull(),
     lang: text('lang').notNull(),
     ...span(),
@@ -69,7 +80,7 @@ export const organizations = sqliteTable('organizations', {
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   kind: text('kind').notNull(),
   country: text('country'),
-  parentId: integer('parent_id'),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
 });
 
 export const places = sqliteTable('places', {
@@ -82,7 +93,7 @@ export const places = sqliteTable('places', {
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   kind: text('kind').notNull(),
   country: text('country'),
-  parentId: integer('parent_id'),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => places.id),
 });
 
 export const documents = sqliteTable('documents', {
@@ -94,7 +105,7 @@ export const documents = sqliteTable('documents', {
   titleEn: text('title_en'),
   aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
   namesFolded: text('names_folded').notNull(),
-  issuerId: integer('issuer_id'),
+  issuerId: integer('issuer_id').references((): AnySQLiteColumn => organizations.id),
   date: text('date'),
   datePrecision: text('date_precision'),
 });
@@ -113,19 +124,29 @@ export const projects = sqliteTable('projects', {
   periodEnd: text('period_end'),
 });
 
-export const projectComponents = sqliteTable('project_components', {
-  id: integer('id').primaryKey(),
-  projectId: integer('project_id').notNull(),
-  number: integer('number').notNull(),
-  title: text('title').notNull(),
-  titleEn: text('title_en'),
-});
+export const projectComponents = sqliteTable(
+  'project_components',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references((): AnySQLiteColumn => projects.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en'),
+  },
+  (t) => [unique().on(t.projectId, t.number)],
+);
 
 export const projectPartners = sqliteTable(
   'project_partners',
   {
-    projectId: integer('project_id').notNull(),
-    organizationId: integer('organization_id').notNull(),
+    projectId: integer('project_id')
+      .notNull()
+      .references((): AnySQLiteColumn => projects.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
     role: text('role'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.organizationId] })],
@@ -141,23 +162,27 @@ export const events = sqliteTable('events', {
   datePrecision: text('date_precision'),
   sortDate: text('sort_date').notNull(),
   dateInferred: integer('date_inferred', { mode: 'boolean' }).notNull(),
-  dateArticleId: integer('date_article_id'),
+  dateArticleId: integer('date_article_id').references((): AnySQLiteColumn => articles.id),
   dateStart: integer('date_start'),
   dateEnd: integer('date_end'),
   dateText: text('date_text'),
-  dateMentionId: integer('date_mention_id'),
+  dateMentionId: integer('date_mention_id').references((): AnySQLiteColumn => mentions.id),
   partOfDay: text('part_of_day'),
   online: integer('online', { mode: 'boolean' }).notNull(),
-  placeId: integer('place_id'),
-  parentId: integer('parent_id'),
-  projectId: integer('project_id'),
+  placeId: integer('place_id').references((): AnySQLiteColumn => places.id),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => events.id),
+  projectId: integer('project_id').references((): AnySQLiteColumn => projects.id),
 });
 
 export const eventDocuments = sqliteTable(
   'event_documents',
   {
-    eventId: integer('event_id').notNull(),
-    documentId: integer('document_id').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references((): AnySQLiteColumn => events.id),
+    documentId: integer('document_id')
+      .notNull()
+      .references((): AnySQLiteColumn => documents.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.documentId] })],
 );
@@ -165,8 +190,12 @@ export const eventDocuments = sqliteTable(
 export const eventReports = sqliteTable(
   'event_reports',
   {
-    eventId: integer('event_id').notNull(),
-    articleId: integer('article_id').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references((): AnySQLiteColumn => events.id),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
     ...spanWithText(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.articleId] })],
@@ -174,20 +203,28 @@ export const eventReports = sqliteTable(
 
 export const eventParticipants = sqliteTable('event_participants', {
   id: integer('id').primaryKey(),
-  eventId: integer('event_id').notNull(),
-  personId: integer('person_id'),
-  organizationId: integer('organization_id'),
+  eventId: integer('event_id')
+    .notNull()
+    .references((): AnySQLiteColumn => events.id),
+  personId: integer('person_id').references((): AnySQLiteColumn => people.id),
+  organizationId: integer('organization_id').references((): AnySQLiteColumn => organizations.id),
   role: text('role').notNull(),
-  articleId: integer('article_id').notNull(),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnySQLiteColumn => articles.id),
   ...spanWithText(),
-  participationId: integer('participation_id'),
+  participationId: integer('participation_id').references((): AnySQLiteColumn => participations.id),
 });
 
 export const articleAuthors = sqliteTable(
   'article_authors',
   {
-    articleId: integer('article_id').notNull(),
-    personId: integer('person_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    personId: integer('person_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
     ordinal: integer('ordinal').notNull(),
     ...spanWithText(),
   },
@@ -196,11 +233,15 @@ export const articleAuthors = sqliteTable(
 
 export const roles = sqliteTable('roles', {
   id: integer('id').primaryKey(),
-  personId: integer('person_id').notNull(),
+  personId: integer('person_id')
+    .notNull()
+    .references((): AnySQLiteColumn => people.id),
   title: text('title').notNull(),
   titleEn: text('title_en'),
-  organizationId: integer('organization_id'),
-  articleId: integer('article_id').notNull(),
+  organizationId: integer('organization_id').references((): AnySQLiteColumn => organizations.id),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnySQLiteColumn => articles.id),
   ...spanWithText(),
 });
 
@@ -209,35 +250,47 @@ export const quotes = sqliteTable('quotes', {
   slug: text('slug').notNull().unique(),
   kind: text('kind').notNull(),
   text: text('text').notNull(),
-  speakerId: integer('speaker_id').notNull(),
-  roleId: integer('role_id'),
-  eventId: integer('event_id'),
-  articleId: integer('article_id').notNull(),
+  speakerId: integer('speaker_id')
+    .notNull()
+    .references((): AnySQLiteColumn => people.id),
+  roleId: integer('role_id').references((): AnySQLiteColumn => roles.id),
+  eventId: integer('event_id').references((): AnySQLiteColumn => events.id),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnySQLiteColumn => articles.id),
   ...span(),
-  mentionId: integer('mention_id').notNull(),
+  mentionId: integer('mention_id')
+    .notNull()
+    .references((): AnySQLiteColumn => mentions.id),
 });
 
 export const quoteDocuments = sqliteTable(
   'quote_documents',
   {
-    quoteId: integer('quote_id').notNull(),
-    documentId: integer('document_id').notNull(),
+    quoteId: integer('quote_id')
+      .notNull()
+      .references((): AnySQLiteColumn => quotes.id),
+    documentId: integer('document_id')
+      .notNull()
+      .references((): AnySQLiteColumn => documents.id),
   },
   (t) => [primaryKey({ columns: [t.quoteId, t.documentId] })],
 );
 
 const subjectColumns = () => ({
-  personId: integer('person_id'),
-  organizationId: integer('organization_id'),
-  placeId: integer('place_id'),
-  documentId: integer('document_id'),
-  projectId: integer('project_id'),
-  eventId: integer('event_id'),
+  personId: integer('person_id').references((): AnySQLiteColumn => people.id),
+  organizationId: integer('organization_id').references((): AnySQLiteColumn => organizations.id),
+  placeId: integer('place_id').references((): AnySQLiteColumn => places.id),
+  documentId: integer('document_id').references((): AnySQLiteColumn => documents.id),
+  projectId: integer('project_id').references((): AnySQLiteColumn => projects.id),
+  eventId: integer('event_id').references((): AnySQLiteColumn => events.id),
 });
 
 export const mentions = sqliteTable('mentions', {
   id: integer('id').primaryKey(),
-  articleId: integer('article_id').notNull(),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnySQLiteColumn => articles.id),
   ...span(),
   text: text('text').notNull(),
   kind: text('kind').notNull(),
@@ -254,8 +307,12 @@ export const conflicts = sqliteTable('conflicts', {
 
 export const conflictClaims = sqliteTable('conflict_claims', {
   id: integer('id').primaryKey(),
-  conflictId: integer('conflict_id').notNull(),
-  articleId: integer('article_id').notNull(),
+  conflictId: integer('conflict_id')
+    .notNull()
+    .references((): AnySQLiteColumn => conflicts.id),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnySQLiteColumn => articles.id),
   value: text('value').notNull(),
   ...spanWithText(),
 });
@@ -271,8 +328,12 @@ export const dataset = sqliteTable('dataset', {
 export const articlePeople = sqliteTable(
   'article_people',
   {
-    articleId: integer('article_id').notNull(),
-    personId: integer('person_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    personId: integer('person_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
     mentionCount: integer('mention_count').notNull(),
     firstStart: integer('first_start').notNull(),
   },
@@ -281,8 +342,12 @@ export const articlePeople = sqliteTable(
 export const articleOrganizations = sqliteTable(
   'article_organizations',
   {
-    articleId: integer('article_id').notNull(),
-    organizationId: integer('organization_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
     mentionCount: integer('mention_count').notNull(),
     firstStart: integer('first_start').notNull(),
   },
@@ -291,8 +356,12 @@ export const articleOrganizations = sqliteTable(
 export const articlePlaces = sqliteTable(
   'article_places',
   {
-    articleId: integer('article_id').notNull(),
-    placeId: integer('place_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    placeId: integer('place_id')
+      .notNull()
+      .references((): AnySQLiteColumn => places.id),
     mentionCount: integer('mention_count').notNull(),
     firstStart: integer('first_start').notNull(),
   },
@@ -301,8 +370,12 @@ export const articlePlaces = sqliteTable(
 export const articleDocuments = sqliteTable(
   'article_documents',
   {
-    articleId: integer('article_id').notNull(),
-    documentId: integer('document_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    documentId: integer('document_id')
+      .notNull()
+      .references((): AnySQLiteColumn => documents.id),
     mentionCount: integer('mention_count').notNull(),
     firstStart: integer('first_start').notNull(),
   },
@@ -311,8 +384,12 @@ export const articleDocuments = sqliteTable(
 export const articleProjects = sqliteTable(
   'article_projects',
   {
-    articleId: integer('article_id').notNull(),
-    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    projectId: integer('project_id')
+      .notNull()
+      .references((): AnySQLiteColumn => projects.id),
     mentionCount: integer('mention_count').notNull(),
     firstStart: integer('first_start').notNull(),
   },
@@ -321,25 +398,35 @@ export const articleProjects = sqliteTable(
 
 export const participations = sqliteTable('participations', {
   id: integer('id').primaryKey(),
-  eventId: integer('event_id').notNull(),
-  personId: integer('person_id'),
-  organizationId: integer('organization_id'),
+  eventId: integer('event_id')
+    .notNull()
+    .references((): AnySQLiteColumn => events.id),
+  personId: integer('person_id').references((): AnySQLiteColumn => people.id),
+  organizationId: integer('organization_id').references((): AnySQLiteColumn => organizations.id),
   role: text('role').notNull(),
 });
 
 export const eventPeople = sqliteTable(
   'event_people',
   {
-    eventId: integer('event_id').notNull(),
-    personId: integer('person_id').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references((): AnySQLiteColumn => events.id),
+    personId: integer('person_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.personId] })],
 );
 export const eventOrganizations = sqliteTable(
   'event_organizations',
   {
-    eventId: integer('event_id').notNull(),
-    organizationId: integer('organization_id').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references((): AnySQLiteColumn => events.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
 );
@@ -347,8 +434,12 @@ export const eventOrganizations = sqliteTable(
 export const personOrganizations = sqliteTable(
   'person_organizations',
   {
-    personId: integer('person_id').notNull(),
-    organizationId: integer('organization_id').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references((): AnySQLiteColumn => organizations.id),
   },
   (t) => [primaryKey({ columns: [t.personId, t.organizationId] })],
 );
@@ -356,8 +447,12 @@ export const personOrganizations = sqliteTable(
 export const coParticipants = sqliteTable(
   'co_participants',
   {
-    personId: integer('person_id').notNull(),
-    otherId: integer('other_id').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
+    otherId: integer('other_id')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id),
     sharedCount: integer('shared_count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.otherId] })],
@@ -367,7 +462,9 @@ export const coParticipantEvents = sqliteTable(
   {
     personId: integer('person_id').notNull(),
     otherId: integer('other_id').notNull(),
-    eventId: integer('event_id').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references((): AnySQLiteColumn => events.id),
   },
   (t) => [primaryKey({ columns: [t.personId, t.otherId, t.eventId] })],
 );
@@ -375,8 +472,12 @@ export const coParticipantEvents = sqliteTable(
 export const relatedArticles = sqliteTable(
   'related_articles',
   {
-    articleId: integer('article_id').notNull(),
-    otherId: integer('other_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
+    otherId: integer('other_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id),
     score: real('score').notNull(),
     sharedCount: integer('shared_count').notNull(),
     rank: integer('rank').notNull(),

@@ -1,6 +1,6 @@
 // The controlled vocabularies of the knowledge base (the same values the seed files use).
 import { builder } from '../builder';
-import { VOCAB } from '../seed/plan';
+import { VOCAB } from '../domain/vocab';
 
 const values = <T extends readonly string[]>(list: T, describe: Record<T[number], string>) =>
   Object.fromEntries(list.map((v) => [v, { value: v, description: describe[v as T[number]] }])) as {

@@ -236,9 +236,9 @@ interface PathData {
 }
 
 describe('path', () => {
-  it('links the Korean embassy counsellor (2024 conference) to the Seoul mayor (2025 forum) through the embassy', async () => {
+  it('links LH’s chief executive (2021 Huế signing) to the Korean embassy counsellor (2024 conference) through LH', async () => {
     h.resetStatements();
-    const r = await h.gql<PathData>(PATH, { from: 'park-jin-hong', to: 'oh-se-hoon' });
+    const r = await h.gql<PathData>(PATH, { from: 'kim-hyun-jun', to: 'park-jin-hong' });
     const p = (r.data as PathData).path;
     expect(p.found).toBe(true);
     expect(p.length).toBe(2);
@@ -246,11 +246,11 @@ describe('path', () => {
     // statement per type (people, organization, event, article, mentions).
     expect(h.statements).toHaveLength(11);
     expect(p.hops.map((x) => [x.from.slug, x.via, x.to.slug])).toEqual([
-      ['park-jin-hong', 'EVENT', 'dai-su-quan-han-quoc'],
-      ['dai-su-quan-han-quoc', 'ARTICLE', 'oh-se-hoon'],
+      ['kim-hyun-jun', 'EVENT', 'lh'],
+      ['lh', 'ARTICLE', 'park-jin-hong'],
     ]);
-    expect(p.hops[0]?.event?.slug).toBe('hoi-nghi-trien-khai-vkc-2024');
-    expect(p.hops[1]?.article?.slug).toBe('ha-noi-seoul-dien-dan-chinh-sach-2025');
+    expect(p.hops[0]?.event?.slug).toBe('ky-ket-mou-hue-lh-2021');
+    expect(p.hops[1]?.article?.slug).toBe('vkc-hoi-nghi-trien-khai-2024');
   });
 
   it('backs every hop with spans of real article text', async () => {
@@ -282,10 +282,13 @@ describe('path', () => {
   });
 
   it('never steps through a hub (an entity with over PATH_MAX_LINKS links), though a hub may be an end', async () => {
-    // No seed entity is a hub: make the embassy of the first test one.
+    // No seed entity is a hub: make the Communist Party one. The counsellor's shortest chain to the Seoul
+    // mayor runs through it (001 → 004 → 000 → 003); the Political Bureau also links 000 and 004.
+    const through = (await h.gql<PathData>(PATH, { from: 'park-jin-hong', to: 'oh-se-hoon' })).data as PathData;
+    expect(through.path.hops.map((x) => x.to.slug)).toContain('dang-cong-san-viet-nam');
     const key = String(
-      (await h.client.execute(`SELECT 'o:' || id AS k FROM organizations WHERE slug = 'dai-su-quan-han-quoc'`)).rows[0]
-        ?.k,
+      (await h.client.execute(`SELECT 'o:' || id AS k FROM organizations WHERE slug = 'dang-cong-san-viet-nam'`))
+        .rows[0]?.k,
     );
     const links = (
       await h.client.execute({ sql: 'SELECT links FROM entity_link_counts WHERE entity = ?', args: [key] })
@@ -307,8 +310,8 @@ describe('path', () => {
       const p = (around.data as HubPath).path;
       expect(p.found).toBe(true);
       expect(p.length).toBeGreaterThan(2);
-      expect(p.hops.slice(1).map((x) => x.from.slug)).not.toContain('dai-su-quan-han-quoc');
-      const end = await h.gql<HubPath>(HUB, { from: 'dai-su-quan-han-quoc', to: 'oh-se-hoon' });
+      expect(p.hops.slice(1).map((x) => x.from.slug)).not.toContain('dang-cong-san-viet-nam');
+      const end = await h.gql<HubPath>(HUB, { from: 'dang-cong-san-viet-nam', to: 'tran-ngoc-chinh' });
       expect((end.data as HubPath).path).toMatchObject({ found: true, length: 1 });
     } finally {
       await set(links);

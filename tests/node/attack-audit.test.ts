@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { type AuditResult, serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../scripts/load';
+import { type RunningServer, startServer } from '../../scripts/server-process';
 import { createAttackHarness, ENDPOINT } from '../helpers/attack';
 import type { Harness } from '../helpers/harness';
 

@@ -1,6 +1,6 @@
-// Verifies the short load run (scripts/load.ts --quick): the canonical queries at concurrency 50 against the real Node server on 127.0.0.1, two identical rounds with zero errors, zero non-2xx, no GraphQL errors, and resident memory after round 2 within 10% of round 1.
+// Verifies the short load run (bench/load-check.ts --quick): the canonical queries at concurrency 50 against the real Node server on 127.0.0.1, two identical rounds with zero errors, zero non-2xx, no GraphQL errors, and resident memory after round 2 within 10% of round 1.
 import { describe, expect, it } from 'vitest';
-import { QUICK, runLoad } from '../../scripts/load';
+import { QUICK, runLoad } from '../../bench/load-check';
 
 describe('load (short run)', () => {
   it('serves the canonical queries at concurrency 50 without errors or memory growth', async () => {

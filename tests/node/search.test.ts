@@ -99,7 +99,7 @@ describe('index', () => {
     expect(fieldsOf('PROJECT', 'du-an-vkc')).toEqual(expect.arrayContaining(['ACRONYM:VKC', 'ALIAS:Dự án VKC']));
     expect(fieldsOf('EVENT', 'hoi-nghi-trien-khai-vkc-2024')).toEqual(['TITLE:Hội nghị triển khai năm 2024 Dự án VKC']);
     expect(fieldsOf('QUOTE', 'ha-noi-seoul-dien-dan-chinh-sach-2025--oh-se-hoon--1')).toEqual([
-      'TEXT:ấn tượng trước quá trình phát triển của Hà Nội',
+      'TEXT:ấn tượng trước quá trình phát triển của Hà Nội và khẳng định Thủ đô sẽ còn bứt phá trong thời gian tới',
     ]);
     expect(new Set(docs().map((d) => d.entity_type))).toEqual(new Set(SEARCH_ENTITY_TYPES));
   });
@@ -259,7 +259,7 @@ describe('matching and ranking', () => {
       field: 'TEXT',
     });
     const quote = await search('thu do se con but pha', { types: ['QUOTE'] });
-    expect(quote.hits[0]?.slug).toBe('ha-noi-seoul-dien-dan-chinh-sach-2025--oh-se-hoon--2');
+    expect(quote.hits[0]?.slug).toBe('ha-noi-seoul-dien-dan-chinh-sach-2025--oh-se-hoon--1');
   });
 
   it('collapses the fields of one entity into one hit, from its best field', async () => {

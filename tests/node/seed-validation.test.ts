@@ -1,7 +1,13 @@
-// Verifies the whole loaded seed: every span matches the stored text, lies in article content (not chrome),
-// and every quote, event and entity is anchored in at least one article.
+// Verifies the whole loaded seed (spans match the stored text inside article content, every quote, event and
+// entity is anchored), and that the API shares the vocabularies without importing the seed reader.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
+import { type GraphQLEnumType, isEnumType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VOCAB } from '../../src/domain/vocab';
+import { schema } from '../../src/schema';
 import { loadSeed } from '../../src/seed/load';
 
 let client: Client;
@@ -130,5 +136,62 @@ describe('names', () => {
     expect((await rows('SELECT source_file FROM articles ORDER BY source_file')).map((r) => r.source_file)).toEqual(
       txt.sort(),
     );
+  });
+});
+
+describe('domain and parser', () => {
+  const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+  /** Every module under src/ that `entry` reaches through relative imports. */
+  const reachable = (entry: string): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+        const base = resolve(dirname(file), m[1] as string);
+        const found = [`${base}.ts`, `${base}/index.ts`, base].find((f) => {
+          try {
+            return readFileSync(f) !== undefined;
+          } catch {
+            return false;
+          }
+        });
+        if (found?.endsWith('.ts')) visit(found);
+      }
+    };
+    visit(resolve(SRC, entry));
+    return seen;
+  };
+
+  it('the API (Worker and app) imports nothing from src/seed/', () => {
+    for (const entry of ['worker.ts', 'app.ts']) {
+      const modules = [...reachable(entry)];
+      expect(modules.length, `${entry} reaches its schema`).toBeGreaterThan(10);
+      expect(
+        modules.filter((f) => f.startsWith(resolve(SRC, 'seed'))),
+        entry,
+      ).toEqual([]);
+    }
+  });
+
+  it('the GraphQL enums expose exactly the vocabularies the seed is checked against', () => {
+    // The printed schema sorts enum values, so compare as sets.
+    const values = (name: string) => {
+      const t = schema.getType(name);
+      expect(isEnumType(t), name).toBe(true);
+      return (t as GraphQLEnumType)
+        .getValues()
+        .map((v) => v.value)
+        .sort();
+    };
+    expect(values('OrganizationKind')).toEqual([...VOCAB.orgKind].sort());
+    expect(values('PlaceKind')).toEqual([...VOCAB.placeKind].sort());
+    expect(values('DocumentKind')).toEqual([...VOCAB.documentKind].sort());
+    expect(values('EventKind')).toEqual([...VOCAB.eventKind].sort());
+    expect(values('ParticipantRole')).toEqual([...VOCAB.participantRole].sort());
+    expect(values('DatePrecision')).toEqual([...VOCAB.precision].sort());
+    expect(values('PartOfDay')).toEqual([...VOCAB.partOfDay].sort());
+    expect(values('QuoteKind')).toEqual([...VOCAB.quoteKind].sort());
   });
 });
