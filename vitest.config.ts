@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
-          globalSetup: ['tests/helpers/sqld-global-setup.ts'],
+          globalSetup: ['tests/helpers/sqld-global-setup.ts', 'tests/helpers/outage-global-setup.ts'],
           // The first request loads the whole bundle into workerd: seconds, not milliseconds.
           testTimeout: 30_000,
         },

@@ -6,8 +6,16 @@
 import type { Client, InValue } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createDb } from '../src/db/client';
-import { ENTITY_KEY_PREFIX, hopEvidence, shortestPath } from '../src/graph/path';
-import type { SearchEntityType } from '../src/search/indexer';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  KIND_OF_LINK_KEY,
+  KINDS,
+  type LinkKey,
+  SEARCH_KINDS,
+  type SearchType,
+} from '../src/domain/entities';
+import { hopEvidence, shortestPath } from '../src/graph/path';
 import { parseSearchQuery, roundScore, SEARCH_WINDOW } from '../src/search/query';
 import { fieldScorer, rankCandidates } from '../src/search/rank';
 import { makeSnippet } from '../src/search/snippet';
@@ -18,19 +26,31 @@ import type { OperationName, Variables } from './workload';
 // the page's row order), so the statements stay within SQLite's parser depth.
 const obj = (alias: string, fields: string) => `CASE WHEN ${alias}.id IS NOT NULL THEN jsonb_object(${fields}) END`;
 const NAME = (a: string) => `'slug', ${a}.slug, 'name', ${a}.name`;
+/** A connection field: its totalCount (rows of `table` where `where`) and the edges built in the CTE `edges`. */
+const page = (field: string, table: string, where: string, edges: string) =>
+  `'${field}', jsonb_object('totalCount', (SELECT count(*) FROM ${table} WHERE ${where}),
+    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM ${edges}))`;
 const bool = (cond: string) => `jsonb(CASE WHEN ${cond} THEN 'true' ELSE 'false' END)`;
+
+/** What the workload selects of each entity besides its slug. */
+const LABEL: Record<EntityKind, string> = {
+  Person: "'name', name",
+  Organization: "'name', name",
+  Place: "'name', name",
+  Document: "'docTitle', title",
+  Project: "'name', name",
+  Event: "'title', title",
+};
+/** An entity of the kind with id `id` (SQL), as the workload selects it. */
+const entityNode = (kind: EntityKind, id: string) =>
+  `(SELECT jsonb_object('__typename', '${kind}', 'slug', slug, ${LABEL[kind]}) FROM ${KINDS[kind].table} WHERE id = ${id})`;
+/** The column naming an entity of the kind in a polymorphic row (`person_id` …). */
+const idColumn = (kind: EntityKind) => `${kind.toLowerCase()}_id`;
 
 /** The Entity union as the workload selects it, from a row with one non-null id column per entity type. */
 function entity(prefix: string): string {
-  const one = (table: string, typename: string, fields: string, col: string) =>
-    `(SELECT jsonb_object('__typename', '${typename}', 'slug', slug, ${fields}) FROM ${table} WHERE id = ${prefix}${col})`;
   return `CASE
-    WHEN ${prefix}person_id IS NOT NULL THEN ${one('people', 'Person', "'name', name", 'person_id')}
-    WHEN ${prefix}organization_id IS NOT NULL THEN ${one('organizations', 'Organization', "'name', name", 'organization_id')}
-    WHEN ${prefix}place_id IS NOT NULL THEN ${one('places', 'Place', "'name', name", 'place_id')}
-    WHEN ${prefix}document_id IS NOT NULL THEN ${one('documents', 'Document', "'docTitle', title", 'document_id')}
-    WHEN ${prefix}project_id IS NOT NULL THEN ${one('projects', 'Project', "'name', name", 'project_id')}
-    WHEN ${prefix}event_id IS NOT NULL THEN ${one('events', 'Event', "'title', title", 'event_id')}
+    ${ENTITY_KINDS.map((k) => `WHEN ${prefix}${idColumn(k)} IS NOT NULL THEN ${entityNode(k, prefix + idColumn(k))}`).join('\n    ')}
   END`;
 }
 
@@ -67,8 +87,7 @@ quote_edges AS (
 SELECT json_object('person', ${obj(
   'p',
   `'slug', p.slug, 'name', p.name, 'honorifics', jsonb(p.honorifics), 'country', p.country,
-  'roles', jsonb_object('totalCount', (SELECT count(*) FROM roles WHERE person_id = p.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM role_edges)),
+  ${page('roles', 'roles', 'person_id = p.id', 'role_edges')},
   'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE speaker_id = p.id),
     'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM quote_page) > 20')}),
     'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges))`,
@@ -97,12 +116,9 @@ SELECT json_object('event', ${obj(
   'e',
   `'slug', e.slug, 'kind', e.kind, 'title', e.title, 'date', e.date, 'datePrecision', e.date_precision,
   'place', (SELECT jsonb_object('slug', slug, 'name', name) FROM places WHERE id = e.place_id),
-  'participants', jsonb_object('totalCount', (SELECT count(*) FROM participations WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM participant_edges)),
-  'quotes', jsonb_object('totalCount', (SELECT count(*) FROM quotes WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM quote_edges)),
-  'reportedIn', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE event_id = e.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM report_edges))`,
+  ${page('participants', 'participations', 'event_id = e.id', 'participant_edges')},
+  ${page('quotes', 'quotes', 'event_id = e.id', 'quote_edges')},
+  ${page('reportedIn', 'event_reports', 'event_id = e.id', 'report_edges')}`,
 )}) AS data
 FROM (SELECT 1) LEFT JOIN e ON 1`;
 
@@ -129,12 +145,9 @@ SELECT json_object('article', ${obj(
   'a',
   `'slug', a.slug, 'title', a.title, 'publishedDate', a.published_date, 'text', a.body,
   'publisher', (SELECT jsonb_object('slug', slug, 'name', name) FROM organizations WHERE id = a.publisher_id),
-  'events', jsonb_object('totalCount', (SELECT count(*) FROM event_reports WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM event_edges)),
-  'people', jsonb_object('totalCount', (SELECT count(*) FROM article_people WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM people_edges)),
-  'relatedArticles', jsonb_object('totalCount', (SELECT count(*) FROM related_articles WHERE article_id = a.id),
-    'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM related_edges))`,
+  ${page('events', 'event_reports', 'article_id = a.id', 'event_edges')},
+  ${page('people', 'article_people', 'article_id = a.id', 'people_edges')},
+  ${page('relatedArticles', 'related_articles', 'article_id = a.id', 'related_edges')}`,
 )}) AS data
 FROM (SELECT 1) LEFT JOIN a ON 1`;
 
@@ -159,15 +172,15 @@ SELECT json_object('timeline', jsonb_object(
   'pageInfo', jsonb_object('hasNextPage', ${bool('(SELECT count(*) FROM page) > 50')}),
   'edges', (SELECT coalesce(jsonb_group_array(j), jsonb_array()) FROM entry_edges))) AS data`;
 
+/** Search results that are not entities, as the workload selects them. */
+const OTHER_SEARCH_NODES: Record<Exclude<(typeof SEARCH_KINDS)[number], EntityKind>, string> = {
+  Quote:
+    "(SELECT jsonb_object('__typename', 'Quote', 'slug', q.slug, 'speaker', (SELECT jsonb_object('slug', slug, 'name', name) FROM people WHERE id = q.speaker_id)) FROM quotes q WHERE q.id = e.entity_id)",
+  Article:
+    "(SELECT jsonb_object('__typename', 'Article', 'slug', slug, 'title', title) FROM articles WHERE id = e.entity_id)",
+};
 const SEARCH_NODE = `json(CASE e.entity_type
-  WHEN 'PERSON' THEN (SELECT jsonb_object('__typename', 'Person', 'slug', slug, 'name', name) FROM people WHERE id = e.entity_id)
-  WHEN 'ORGANIZATION' THEN (SELECT jsonb_object('__typename', 'Organization', 'slug', slug, 'name', name) FROM organizations WHERE id = e.entity_id)
-  WHEN 'PLACE' THEN (SELECT jsonb_object('__typename', 'Place', 'slug', slug, 'name', name) FROM places WHERE id = e.entity_id)
-  WHEN 'DOCUMENT' THEN (SELECT jsonb_object('__typename', 'Document', 'slug', slug, 'docTitle', title) FROM documents WHERE id = e.entity_id)
-  WHEN 'PROJECT' THEN (SELECT jsonb_object('__typename', 'Project', 'slug', slug, 'name', name) FROM projects WHERE id = e.entity_id)
-  WHEN 'EVENT' THEN (SELECT jsonb_object('__typename', 'Event', 'slug', slug, 'title', title) FROM events WHERE id = e.entity_id)
-  WHEN 'QUOTE' THEN (SELECT jsonb_object('__typename', 'Quote', 'slug', q.slug, 'speaker', (SELECT jsonb_object('slug', slug, 'name', name) FROM people WHERE id = q.speaker_id)) FROM quotes q WHERE q.id = e.entity_id)
-  WHEN 'ARTICLE' THEN (SELECT jsonb_object('__typename', 'Article', 'slug', slug, 'title', title) FROM articles WHERE id = e.entity_id)
+  ${SEARCH_KINDS.map((k) => `WHEN '${KINDS[k].searchType}' THEN ${k in OTHER_SEARCH_NODES ? OTHER_SEARCH_NODES[k as keyof typeof OTHER_SEARCH_NODES] : entityNode(k as EntityKind, 'e.entity_id')}`).join('\n  ')}
 END)`;
 
 /**
@@ -189,15 +202,6 @@ function searchSql(exactCount: number): string {
   nodes AS (SELECT e.entity_type, e.entity_id, ${SEARCH_NODE} AS node FROM (SELECT DISTINCT entity_type, entity_id FROM w) e)
   SELECT w.*, nodes.node FROM w JOIN nodes USING (entity_type, entity_id)`;
 }
-
-const TABLE: Record<string, [string, string, string]> = {
-  p: ['people', 'Person', "'name', name"],
-  o: ['organizations', 'Organization', "'name', name"],
-  l: ['places', 'Place', "'name', name"],
-  d: ['documents', 'Document', "'docTitle', title"],
-  j: ['projects', 'Project', "'name', name"],
-  e: ['events', 'Event', "'title', title"],
-};
 
 export type Handler = (vars: Variables) => Promise<string>;
 
@@ -222,7 +226,7 @@ export function baselineA(client: Client): Record<OperationName, Handler> {
         rs.rows.map((r) => ({
           row: r,
           id: Number(r.id),
-          type: String(r.entity_type) as SearchEntityType,
+          type: String(r.entity_type) as SearchType,
           entityId: Number(r.entity_id),
           exact: Number(r.exact),
           score: score(String(r.text_folded), Number(r.weight)),
@@ -239,8 +243,8 @@ export function baselineA(client: Client): Record<OperationName, Handler> {
       const keys = await client.execute({
         sql: `SELECT ${ends
           .map((g, i) => {
-            const t = ENTITY_KEY_PREFIX[g.typename] as string;
-            return `(SELECT '${t}:' || id FROM ${(TABLE[t] as [string, string, string])[0]} WHERE slug = ?) AS k${i}`;
+            const kind = KINDS[g.typename as EntityKind];
+            return `(SELECT '${kind.linkKey}:' || id FROM ${kind.table} WHERE slug = ?) AS k${i}`;
           })
           .join(', ')}`,
         args: ends.map((g) => g.id),
@@ -253,8 +257,7 @@ export function baselineA(client: Client): Record<OperationName, Handler> {
       if (!hops) return none;
       const evidence = await hopEvidence(db, hops);
       const node = (k: string) => {
-        const [table, typename, field] = TABLE[k.slice(0, 1)] as [string, string, string];
-        return `(SELECT jsonb_object('__typename', '${typename}', 'slug', slug, ${field}) FROM ${table} WHERE id = ${Number(k.slice(2))})`;
+        return entityNode(KIND_OF_LINK_KEY[k.slice(0, 1) as LinkKey], String(Number(k.slice(2))));
       };
       const hopJson = hops.map((h) => {
         const ids = [

@@ -8,9 +8,16 @@ import type { Client, InValue, Row } from '@libsql/client';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { buildSchema, type GraphQLField, GraphQLObjectType, type GraphQLSchema, GraphQLUnionType } from 'graphql';
 import { createDb } from '../src/db/client';
-import { ENTITY_KEY_PREFIX, ENTITY_KEY_TYPENAME, hopEvidence, shortestPath } from '../src/graph/path';
-import { NODE_TABLES } from '../src/lib/node-lookup';
-import { SEARCH_TYPENAMES } from '../src/search/indexer';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  KIND_OF_LINK_KEY,
+  KIND_OF_SEARCH_TYPE,
+  KINDS,
+  type LinkKey,
+  type NodeKind,
+} from '../src/domain/entities';
+import { hopEvidence, shortestPath } from '../src/graph/path';
 import { searchKnowledgeBase } from '../src/search/query';
 
 type Obj = Record<string, unknown>;
@@ -30,9 +37,9 @@ export function baselineBSchema(client: Client): GraphQLSchema {
   const all = async (sql: string, args: InValue[] = []) => (await client.execute({ sql, args })).rows.map(camel);
   const first = async (sql: string, args: InValue[] = []) => (await all(sql, args))[0] ?? null;
   /** One row by id, tagged with its GraphQL type (for the unions). */
-  const byId = async (typename: string, id: unknown) => {
+  const byId = async (typename: NodeKind, id: unknown) => {
     if (id === null || id === undefined) return null;
-    const row = await first(`SELECT * FROM ${NODE_TABLES[typename]} WHERE id = ?`, [id as InValue]);
+    const row = await first(`SELECT * FROM ${KINDS[typename].table} WHERE id = ?`, [id as InValue]);
     return row ? { ...row, __typename: typename } : null;
   };
   /** A connection: totalCount, pageInfo and edges each resolved on demand with their own query. */
@@ -65,7 +72,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
         const r = await searchKnowledgeBase(db, { query: a.query as string, first: a.first as number });
         return {
           totalCount: r.totalCount,
-          edges: r.hits.map((h) => ({ ...h, node: () => byId(SEARCH_TYPENAMES[h.type], h.entityId) })),
+          edges: r.hits.map((h) => ({ ...h, node: () => byId(KIND_OF_SEARCH_TYPE[h.type], h.entityId) })),
         };
       },
       timeline: async (_p, a) => {
@@ -97,9 +104,9 @@ export function baselineBSchema(client: Client): GraphQLSchema {
       path: async (_p, a) => {
         const key = async (gid: unknown) => {
           const g = decodeGlobalID(gid as string);
-          const prefix = ENTITY_KEY_PREFIX[g.typename];
-          const row = await first(`SELECT id FROM ${NODE_TABLES[g.typename]} WHERE slug = ?`, [g.id]);
-          return row ? `${prefix}:${row.id}` : null;
+          const kind = KINDS[g.typename as EntityKind];
+          const row = await first(`SELECT id FROM ${kind.table} WHERE slug = ?`, [g.id]);
+          return row ? `${kind.linkKey}:${row.id}` : null;
         };
         const from = await key(a.from);
         const to = await key(a.to);
@@ -108,7 +115,7 @@ export function baselineBSchema(client: Client): GraphQLSchema {
         const hops = await shortestPath(db, from, to, Number(a.maxHops ?? 4));
         if (!hops) return none;
         const evidence = await hopEvidence(db, hops);
-        const entity = (k: string) => byId(ENTITY_KEY_TYPENAME[k.slice(0, 1)] as string, Number(k.slice(2)));
+        const entity = (k: string) => byId(KIND_OF_LINK_KEY[k.slice(0, 1) as LinkKey], Number(k.slice(2)));
         return {
           found: true,
           length: hops.length,
@@ -193,12 +200,9 @@ export function baselineBSchema(client: Client): GraphQLSchema {
         );
         return Promise.all(
           rows.map((s) => {
-            if (s.personId != null) return byId('Person', s.personId);
-            if (s.organizationId != null) return byId('Organization', s.organizationId);
-            if (s.placeId != null) return byId('Place', s.placeId);
-            if (s.documentId != null) return byId('Document', s.documentId);
-            if (s.projectId != null) return byId('Project', s.projectId);
-            return byId('Event', s.eventId);
+            // One id column per entity kind (`personId` …), exactly one of them set.
+            const kind = ENTITY_KINDS.find((k) => s[`${k.toLowerCase()}Id`] != null) as EntityKind;
+            return byId(kind, s[`${kind.toLowerCase()}Id`]);
           }),
         );
       },

@@ -1,5 +1,7 @@
 // `npm run build`: bundles the Worker exactly as `wrangler deploy` would (offline, nothing uploaded) into
-// dist/, then prints the bundle's raw and gzip size: Workers limit the compressed size of a script.
+// dist/, then prints the bundle's raw and gzip size, and fails above the project's budget of 256 KiB
+// gzip (Workers limit the compressed size of a script; the free plan's limit is larger, the budget keeps
+// cold starts short).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,3 +34,10 @@ for (const f of modules) {
   console.log(`dist/${f}: ${kib(bytes.length)} raw, ${kib(zipped)} gzip`);
 }
 if (modules.length > 1) console.log(`total: ${kib(raw)} raw, ${kib(gz)} gzip`);
+
+const GZIP_BUDGET_BYTES = 256 * 1024;
+if (gz > GZIP_BUDGET_BYTES) {
+  console.error(`The Worker bundle is ${kib(gz)} gzip, over the budget of ${kib(GZIP_BUDGET_BYTES)}.`);
+  process.exit(1);
+}
+console.log(`within the budget of ${kib(GZIP_BUDGET_BYTES)} gzip (${kib(GZIP_BUDGET_BYTES - gz)} left)`);

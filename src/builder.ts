@@ -6,7 +6,8 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Context } from './context';
 import type { Relations } from './db/relations';
 import { relations } from './db/relations';
-import { existingNodes, NODE_TABLES } from './lib/node-lookup';
+import { DEFAULT_PAGE_SIZE, isKind } from './domain/entities';
+import { existingNodes } from './lib/node-lookup';
 import { MAX_PAGE_SIZE } from './lib/page-size-plugin';
 
 export interface SchemaTypes {
@@ -40,7 +41,7 @@ export const builder = new SchemaBuilder<SchemaTypes>({
       // A well-formed ID of a type that has no nodes names nothing too (as in `nodes`), instead of
       // leaking Pothos's "… has not been implemented" without an error code.
       resolve: (_root, args, _ctx, _info, resolveNode) =>
-        NODE_TABLES[args.id.typename] ? missingAsNull(resolveNode(args.id)) : null,
+        isKind(args.id.typename) ? missingAsNull(resolveNode(args.id)) : null,
     },
     nodesQueryOptions: {
       description: 'Fetches objects by global ID, in order; null for each ID that names nothing.',
@@ -62,7 +63,7 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     client: (ctx) => ctx.db,
     getTableConfig,
     relations,
-    defaultConnectionSize: 20,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
     maxConnectionSize: MAX_PAGE_SIZE,
   },
 });

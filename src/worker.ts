@@ -6,7 +6,7 @@ import { createClient } from '@libsql/client/http';
 import { createApp } from './app';
 import { createDb, type Db } from './db/client';
 import { renderGraphiQLFromAssets } from './graphiql-assets';
-import { type CacheApiLike, createCacheApiStore } from './lib/response-cache';
+import { type CacheApiLike, createCacheApiStore } from './lib/cache-api-store';
 
 /** The Workers rate-limiting binding (typed structurally: it is optional). */
 interface RateLimiterBinding {

@@ -1,5 +1,11 @@
 // SQL that rebuilds the derived link tables (migrations/0002) from the curated facts. It runs in the same
 // batch as the load, so readers never see facts without their links.
+import { KINDS, LINK_KINDS, type LinkKind } from '../domain/entities';
+
+/** An entity-link key prefix ('p' for people …), as a SQL string literal. */
+const key = (kind: LinkKind) => `'${KINDS[kind].linkKey}'`;
+/** The column naming an entity of the kind in a polymorphic row (`person_id` …). */
+const idColumn = (kind: LinkKind) => `${kind.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase())}_id`;
 
 /**
  * An entity in more articles than this is a hub (a ministry named everywhere): it does not make two articles
@@ -56,12 +62,12 @@ export const DERIVED_STATEMENTS: string[] = [
   `INSERT INTO co_participants (person_id, other_id, shared_count)
    SELECT person_id, other_id, count(*) FROM co_participant_events GROUP BY person_id, other_id`,
   `INSERT OR IGNORE INTO entity_links (entity, via, connector)
-   SELECT 'p:' || person_id, 'EVENT', event_id FROM event_people
-   UNION ALL SELECT 'o:' || organization_id, 'EVENT', event_id FROM event_organizations
-   UNION ALL SELECT 'l:' || place_id, 'EVENT', id FROM events WHERE place_id IS NOT NULL
-   UNION ALL SELECT 'j:' || project_id, 'EVENT', id FROM events WHERE project_id IS NOT NULL
-   UNION ALL SELECT 'd:' || document_id, 'EVENT', event_id FROM event_documents
-   UNION ALL SELECT 'e:' || id, 'EVENT', id FROM events
+   SELECT ${key('Person')} || ':' || person_id, 'EVENT', event_id FROM event_people
+   UNION ALL SELECT ${key('Organization')} || ':' || organization_id, 'EVENT', event_id FROM event_organizations
+   UNION ALL SELECT ${key('Place')} || ':' || place_id, 'EVENT', id FROM events WHERE place_id IS NOT NULL
+   UNION ALL SELECT ${key('Project')} || ':' || project_id, 'EVENT', id FROM events WHERE project_id IS NOT NULL
+   UNION ALL SELECT ${key('Document')} || ':' || document_id, 'EVENT', event_id FROM event_documents
+   UNION ALL SELECT ${key('Event')} || ':' || id, 'EVENT', id FROM events
    UNION ALL SELECT t || ':' || eid, 'ARTICLE', article_id FROM article_entity_links`,
   // Each link's date, for the timeline's index (migrations/0005). MATERIALIZED: given the choice, the
   // planner scans the article index once per link.
@@ -90,10 +96,8 @@ export const DERIVED_STATEMENTS: string[] = [
    )
    INSERT INTO related_articles (article_id, other_id, score, shared_count, rank)
    SELECT article_id, other_id, round(score, 6), shared, rank FROM ranked WHERE rank <= ${RELATED_PER_ARTICLE}`,
-  `INSERT INTO related_article_entities (article_id, other_id, person_id, organization_id, place_id, document_id, project_id, event_id)
-   SELECT r.article_id, r.other_id,
-     CASE a.t WHEN 'p' THEN a.eid END, CASE a.t WHEN 'o' THEN a.eid END, CASE a.t WHEN 'l' THEN a.eid END,
-     CASE a.t WHEN 'd' THEN a.eid END, CASE a.t WHEN 'j' THEN a.eid END, CASE a.t WHEN 'e' THEN a.eid END
+  `INSERT INTO related_article_entities (article_id, other_id, ${LINK_KINDS.map(idColumn).join(', ')})
+   SELECT r.article_id, r.other_id, ${LINK_KINDS.map((k) => `CASE a.t WHEN ${key(k)} THEN a.eid END`).join(', ')}
    FROM related_articles r
    JOIN article_entity_links a ON a.article_id = r.article_id
    JOIN article_entity_links b ON b.article_id = r.other_id AND b.t = a.t AND b.eid = a.eid

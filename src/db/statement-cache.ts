@@ -6,6 +6,7 @@
 // statement that fails there, goes to the wrapped client, so results and errors keep its exact shape.
 import type { Client, InArgs, InStatement, InValue, ResultSet, Row } from '@libsql/client';
 import Database from 'libsql';
+import { LRUCache } from 'lru-cache';
 
 type Statement = Database.Statement;
 
@@ -74,26 +75,21 @@ export function withStatementCache(inner: Client, path: string, size = STATEMENT
   const db = new Database(path);
   // Same guarantee as the wrapped handle: SQLite itself refuses writes on this connection.
   db.exec('PRAGMA query_only = ON');
-  const cache = new Map<string, Prepared | null>();
+  // `false`: a statement that returns no rows (raw() refuses it); the wrapped client runs those.
+  const cache = new LRUCache<string, Prepared | false>({ max: size });
 
-  /** The kept statement for `sql`, least recently used evicted; null for one that returns no rows. */
-  const prepared = (sql: string): Prepared | null => {
-    const hit = cache.get(sql);
-    if (hit !== undefined) {
-      cache.delete(sql);
-      cache.set(sql, hit);
-      return hit;
-    }
+  /** The kept statement for `sql`, prepared on first use. */
+  const prepared = (sql: string): Prepared | false => {
+    let entry = cache.get(sql);
+    if (entry !== undefined) return entry;
     const statement = db.prepare(sql);
-    let entry: Prepared | null = null;
     try {
       statement.safeIntegers(true).raw(true);
       const columns = statement.columns();
       entry = { statement, columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? '') };
     } catch {
-      // raw() refuses a statement that returns no rows: those are the wrapped client's.
+      entry = false;
     }
-    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
     cache.set(sql, entry);
     return entry;
   };

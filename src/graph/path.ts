@@ -3,23 +3,17 @@
 // `maxHops`. Hubs (PATH_MAX_LINKS) and countries are never stepped through.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { KIND_OF_LINK_KEY, KINDS, LINK_KINDS, type LinkKind } from '../domain/entities';
 
 /** Entity keys as stored in entity_links: 'p:12' (person), 'o:' organization, 'l:' place, 'd:' document, 'j:' project, 'e:' event. */
 export type EntityKey = string;
 
 /** The key prefix of each entity type (src/db/derived.ts writes the keys). */
-export const ENTITY_KEY_PREFIX: Readonly<Record<string, string>> = {
-  Person: 'p',
-  Organization: 'o',
-  Place: 'l',
-  Document: 'd',
-  Project: 'j',
-  Event: 'e',
-};
+export const ENTITY_KEY_PREFIX = Object.fromEntries(LINK_KINDS.map((k) => [k, KINDS[k].linkKey])) as Readonly<
+  Record<string, string | undefined>
+>;
 /** The GraphQL type of a key prefix ('p' → Person). */
-export const ENTITY_KEY_TYPENAME: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(ENTITY_KEY_PREFIX).map(([typename, prefix]) => [prefix, typename]),
-);
+export const ENTITY_KEY_TYPENAME: Readonly<Record<string, LinkKind | undefined>> = KIND_OF_LINK_KEY;
 
 export interface Hop {
   from: EntityKey;
@@ -82,7 +76,7 @@ async function expand(db: Db, frontier: EntityKey[], seen: Iterable<EntityKey>, 
     WHERE b.entity NOT IN (SELECT value FROM json_each(${JSON.stringify([...seen])}))
       AND (b.entity IN (${ends[0]}, ${ends[1]}) OR (g.links <= ${PATH_MAX_LINKS}
         -- A country is named in nearly every article: as a stepping stone it would link everything to everything.
-        AND b.entity NOT IN (SELECT 'l:' || id FROM places WHERE kind = 'COUNTRY')))
+        AND b.entity NOT IN (SELECT ${KINDS.Place.linkKey} || ':' || id FROM places WHERE kind = 'COUNTRY')))
     GROUP BY b.entity
     ORDER BY b.entity`);
 }

@@ -1,7 +1,8 @@
 // Per-client leaky buckets of cost points (Shopify's model): a bucket holds up to `capacity` points,
 // an operation takes its requested cost out, and points flow back at `restoreRate` per second. One store
 // per app instance (Node process, Worker isolate). Memory is bounded: a bucket that has refilled is the
-// same as no bucket and is dropped first, then the least recently used ones.
+// same as no bucket and is dropped first, then the least recently used ones (lru-cache).
+import { LRUCache } from 'lru-cache';
 
 export interface BucketOptions {
   capacity: number;
@@ -31,14 +32,13 @@ export class CostBuckets {
   readonly capacity: number;
   readonly restoreRate: number;
   private readonly now: () => number;
-  private readonly maxClients: number;
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(opts: BucketOptions) {
     this.capacity = opts.capacity;
     this.restoreRate = opts.restoreRate;
     this.now = opts.now ?? Date.now;
-    this.maxClients = opts.maxClients ?? 10_000;
+    this.buckets = new LRUCache({ max: opts.maxClients ?? 10_000 });
   }
 
   /** How many clients have a bucket that is not full. */
@@ -61,7 +61,7 @@ export class CostBuckets {
 
   /** The client's budget now, without taking anything. */
   peek(key: string): BucketStatus {
-    return this.status(this.level(this.buckets.get(key), this.now()));
+    return this.status(this.level(this.buckets.peek(key), this.now()));
   }
 
   /** Takes `cost` points if the bucket holds them; otherwise says how long to wait. */
@@ -73,23 +73,20 @@ export class CostBuckets {
       return { ok: false, retryAfter, ...this.status(level) };
     }
     const left = level - cost;
-    this.buckets.delete(key); // re-inserted last: the Map's order is least recently used first
-    if (left < this.capacity) {
+    if (left >= this.capacity) {
+      this.buckets.delete(key); // a full bucket is the same as none
+    } else {
+      if (!this.buckets.has(key) && this.buckets.size >= this.buckets.max) this.evict(now);
       this.buckets.set(key, { level: left, at: now });
-      if (this.buckets.size > this.maxClients) this.evict(now);
     }
     return { ok: true, ...this.status(left) };
   }
 
   /** Drops refilled buckets, then the least recently used, down to 90% of the limit (amortised). */
   private evict(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (this.level(b, now) >= this.capacity) this.buckets.delete(key);
-    }
-    const target = Math.floor(this.maxClients * 0.9);
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size <= target) break;
-      this.buckets.delete(key);
-    }
+    const refilled = [...this.buckets.entries()].filter(([, b]) => this.level(b, now) >= this.capacity);
+    for (const [key] of refilled) this.buckets.delete(key);
+    const target = Math.floor(this.buckets.max * 0.9);
+    while (this.buckets.size > target) this.buckets.pop();
   }
 }

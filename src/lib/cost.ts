@@ -33,10 +33,9 @@ import {
   typeFromAST,
   type ValueNode,
 } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '../domain/entities';
 import { MAX_PAGE_SIZE } from './page-size-plugin';
 
-/** Page size of a connection when neither `first` nor `last` is given (the drizzle plugin's default). */
-export const DEFAULT_PAGE_SIZE = 20;
 /** What a list that is not a connection is assumed to hold. */
 export const LIST_FACTOR = 10;
 export const CONNECTION_BASE_COST = 2;

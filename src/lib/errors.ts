@@ -18,6 +18,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The database cannot be reached right now (503 with Retry-After); never cached. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** An HTTP-level refusal before GraphQL runs (invalid JSON body, wrong method, missing CSRF header). */
   BAD_REQUEST: 'BAD_REQUEST',
 } as const;

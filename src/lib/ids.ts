@@ -1,9 +1,8 @@
 // Arguments that name an entity accept its global ID or its slug, so both frontends (IDs) and people in
 // GraphiQL (slugs) can use them. An ID of the wrong type is a clear error, not an empty result.
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { SLUG_PATTERN as SLUG } from '../domain/entities';
 import { badInput } from './errors';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Slugs are lower-case ASCII: anything else names nothing, and is not worth a database round trip. */
 export function isSlug(value: string): boolean {

@@ -3,7 +3,7 @@
 // that names the variable, never a silently ignored setting.
 
 export interface Limits {
-  /** Nesting of fields (fragments flattened; introspection not counted): src/lib/document-limits.ts. */
+  /** Nesting of fields (fragments flattened; introspection not counted): src/plugins/query-limits.ts. */
   maxDepth: number;
   /** The same max-depth rule counting introspection too (GraphiQL's introspection query is 14-15 deep). */
   maxIntrospectionDepth: number;

@@ -1,16 +1,18 @@
 // Error masking: what a client may read of a failure. Client mistakes keep their message and get a code;
-// anything unexpected becomes "Unexpected error." (INTERNAL_SERVER_ERROR) with no stack, SQL or path,
-// and its original is remembered so the hardening plugin can log it once, with the request id.
+// a database that cannot be reached is 503 DATABASE_UNAVAILABLE with Retry-After (src/lib/database-unavailable.ts);
+// anything else unexpected becomes "Unexpected error." (INTERNAL_SERVER_ERROR) with no stack, SQL or path.
+// The original of both is remembered so src/plugins/error-codes.ts can log it once, with the request id.
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from './database-unavailable';
 import { ErrorCode } from './errors';
 
 export const UNEXPECTED_MESSAGE = 'Unexpected error.';
 
-/** Masked error → what it hides (logged by the hardening plugin, never sent). */
+/** Masked error → what it hides (logged by src/plugins/error-codes.ts, never sent). */
 const originals = new WeakMap<object, unknown>();
 /**
- * Everything masking handled: masked failures (logged once, with the request id, by the hardening plugin)
+ * Everything masking handled: masked failures (logged once, with the request id, by src/plugins/error-codes.ts)
  * and client mistakes given a code (not server errors). Yoga's own logger skips these.
  */
 const maskedOriginals = new WeakSet<object>();
@@ -45,17 +47,23 @@ export function maskClientErrors(error: unknown, message: string = UNEXPECTED_ME
   }
   if (isClientGraphQLError(error)) return error;
   const gql = error instanceof GraphQLError ? error : undefined;
-  const masked = new GraphQLError(message || UNEXPECTED_MESSAGE, {
-    nodes: gql?.nodes,
-    source: gql?.source,
-    positions: gql?.positions,
-    path: gql?.path,
-    extensions: {
-      code: ErrorCode.INTERNAL_SERVER_ERROR,
-      unexpected: true,
-      ...(gql?.extensions?.http ? { http: gql.extensions.http } : {}),
-    },
-  });
+  const location = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
+  const masked = isDatabaseUnavailable(error)
+    ? new GraphQLError(`The database is unavailable right now. Retry in ${DATABASE_RETRY_AFTER_S} s.`, {
+        ...location,
+        extensions: {
+          code: ErrorCode.DATABASE_UNAVAILABLE,
+          http: { status: 503, spec: false, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_S) } },
+        },
+      })
+    : new GraphQLError(message || UNEXPECTED_MESSAGE, {
+        ...location,
+        extensions: {
+          code: ErrorCode.INTERNAL_SERVER_ERROR,
+          unexpected: true,
+          ...(gql?.extensions?.http ? { http: gql.extensions.http } : {}),
+        },
+      });
   const hidden = gql?.originalError ?? error;
   originals.set(masked, hidden);
   if (typeof error === 'object' && error !== null) maskedOriginals.add(error);

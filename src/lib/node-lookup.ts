@@ -2,26 +2,19 @@
 // others instead of failing the whole list.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { isKind, KINDS, NODE_KINDS, type NodeKind } from '../domain/entities';
 
-export const NODE_TABLES: Record<string, string> = {
-  Article: 'articles',
-  Person: 'people',
-  Organization: 'organizations',
-  Place: 'places',
-  Document: 'documents',
-  Project: 'projects',
-  Event: 'events',
-  Quote: 'quotes',
-  Conflict: 'conflicts',
-};
+/** The table of each node type. */
+export const NODE_TABLES = Object.fromEntries(NODE_KINDS.map((k) => [k, KINDS[k].table])) as Readonly<
+  Record<NodeKind, string>
+>;
 
 export async function existingNodes(db: Db, ids: Array<{ typename: string; id: string }>): Promise<Set<string>> {
-  const parts = ids
-    .filter((g) => NODE_TABLES[g.typename])
-    .map(
-      (g) =>
-        sql`SELECT ${g.typename} || ':' || slug AS k FROM ${sql.identifier(NODE_TABLES[g.typename] as string)} WHERE slug = ${g.id}`,
-    );
+  const parts = ids.flatMap(({ typename, id }) =>
+    isKind(typename)
+      ? [sql`SELECT ${typename} || ':' || slug AS k FROM ${sql.identifier(KINDS[typename].table)} WHERE slug = ${id}`]
+      : [],
+  );
   if (parts.length === 0) return new Set();
   const rows = await db.all<{ k: string }>(sql.join(parts, sql` UNION ALL `));
   return new Set(rows.map((r) => r.k));

@@ -1,12 +1,20 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections, tableRef } from './connections';
 import { LanguageEnum, OrderDirectionEnum } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 import { MentionKindEnum } from './mention';
-import { PersonRef } from './person';
+
+// Byline order lives on the join row, which a many-to-many relation cannot order by: the connection pages
+// over the join rows (`article_authors`) and hands out their people.
+const bylines = drizzleConnectionHelpers(builder, 'articleAuthors', {
+  query: { orderBy: { ordinal: 'asc', personId: 'asc' } },
+  select: (person) => ({ columns: {}, with: { person: person(true) } }),
+  resolveNode: (link) => link.person,
+});
 
 export const ArticleRef = builder.drizzleNode('articles', {
   name: 'Article',
@@ -43,13 +51,7 @@ export const ArticleRef = builder.drizzleNode('articles', {
       type: [ContentRangeRef],
       description: 'The ranges of `text` that are the article itself, in order, with their language.',
       select: { with: { content: { orderBy: { ordinal: 'asc' } } }, columns: { body: true } },
-      resolve: (a) =>
-        (a as unknown as { content: Array<{ lang: string; start: number; end: number }>; body: string }).content.map(
-          (c) => ({
-            ...c,
-            text: a.body.slice(c.start, c.end),
-          }),
-        ),
+      resolve: (a) => a.content.map((c) => ({ ...c, text: a.body.slice(c.start, c.end) })),
     }),
     publishedAt: t.field({
       type: 'DateTime',
@@ -74,73 +76,104 @@ export const ArticleRef = builder.drizzleNode('articles', {
       nullable: true,
       description: 'The text that identifies the outlet.',
     }),
-    // Byline order lives on the junction row, which a many-to-many relation cannot order by: load the
-    // (few) bylines in the article's statement and page over them here.
     authors: t.connection(
       {
-        type: PersonRef,
+        type: tableRef('people'),
         description: 'The authors, in byline order.',
-        select: (_args, _ctx, nested) => ({
-          with: {
-            authorLinks: {
-              columns: { ordinal: true },
-              orderBy: { ordinal: 'asc' },
-              with: { person: nested(true, ['edges', 'node']) },
-            },
+        select: (args, ctx, nested) => ({
+          with: { authorLinks: bylines.getQuery(args, ctx, nested) },
+          extras: {
+            authorCount: (a) => sql<number>`(SELECT count(*) FROM article_authors x WHERE x.article_id = ${a.id})`,
           },
         }),
-        resolve: (a, args) => {
-          const people = (a as unknown as { authorLinks: Array<{ person: object }> }).authorLinks.map((l) => l.person);
-          return { ...resolveArrayConnection({ args }, people), totalCount: people.length } as never;
-        },
-      },
-      {
-        name: 'ArticleAuthorsConnection',
-        fields: (c) => ({
-          totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }),
+        resolve: async (a, args, ctx) => ({
+          ...(await bylines.resolve(a.authorLinks, args, ctx)),
+          totalCount: a.authorCount,
         }),
       },
+      Connections.Person,
     ),
-    events: t.relatedConnection('events', {
-      description: 'Events the article reports or refers to, oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    people: t.relatedConnection('people', {
-      description: 'People the article names.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    organizations: t.relatedConnection('organizations', {
-      description: 'Organizations the article names.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    places: t.relatedConnection('places', {
-      description: 'Places the article names.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    documents: t.relatedConnection('documents', { description: 'Documents the article names.', totalCount: true }),
-    projects: t.relatedConnection('projects', { description: 'Projects the article names.', totalCount: true }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'Quotes in the article, in reading order.',
-      query: { orderBy: { start: 'asc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Spans of the article, in reading order. By default the entity occurrences; `kinds` selects others.',
-      args: {
-        kinds: t.arg({ type: [MentionKindEnum], required: false, description: 'Kinds to include (default: ENTITY).' }),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events the article reports or refers to, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
       },
-      query: (args) => ({ where: { kind: { in: args.kinds ?? ['ENTITY'] } }, orderBy: { start: 'asc', id: 'asc' } }),
-      totalCount: true,
-    }),
-    relatedArticles: t.relatedConnection('related', {
-      description: 'Other articles ranked by the entities they share with this one, each with the shared entities.',
-      query: { orderBy: { rank: 'asc' } },
-      totalCount: true,
-    }),
+      Connections.Event,
+    ),
+    people: t.relatedConnection(
+      'people',
+      {
+        description: 'People the article names, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Person,
+    ),
+    organizations: t.relatedConnection(
+      'organizations',
+      {
+        description: 'Organizations the article names, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Organization,
+    ),
+    places: t.relatedConnection(
+      'places',
+      {
+        description: 'Places the article names, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Place,
+    ),
+    documents: t.relatedConnection(
+      'documents',
+      { description: 'Documents the article names, in the order they were recorded.', totalCount: true },
+      Connections.Document,
+    ),
+    projects: t.relatedConnection(
+      'projects',
+      { description: 'Projects the article names, in the order they were recorded.', totalCount: true },
+      Connections.Project,
+    ),
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'Quotes in the article, in reading order.',
+        query: { orderBy: { start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Quote,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description:
+          'Spans of the article, in reading order. By default the entity occurrences; `kinds` selects others.',
+        args: {
+          kinds: t.arg({
+            type: [MentionKindEnum],
+            required: false,
+            description: 'Kinds to include (default: ENTITY).',
+          }),
+        },
+        query: (args) => ({ where: { kind: { in: args.kinds ?? ['ENTITY'] } }, orderBy: { start: 'asc', id: 'asc' } }),
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    relatedArticles: t.relatedConnection(
+      'related',
+      {
+        description: 'Other articles ranked by the entities they share with this one, each with the shared entities.',
+        query: { orderBy: { rank: 'asc' } },
+        totalCount: true,
+      },
+      Connections.RelatedArticle,
+    ),
   }),
 });
 
@@ -182,8 +215,7 @@ function articlesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const publisher =
-    filter.publisher == null ? undefined : slugFromArg(String(filter.publisher), ['Organization'], 'filter.publisher');
+  const publisher = slugFilter(filter.publisher, ['Organization'], 'filter.publisher');
   return allOf([
     filter.from ? sql`${t.publishedDate} >= ${filter.from}` : undefined,
     filter.to ? sql`${t.publishedDate} <= ${filter.to}` : undefined,
@@ -201,20 +233,27 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.articles.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  articles: t.drizzleConnection({
-    type: 'articles',
-    description: 'Articles by publication date, newest first by default (undated articles last).',
-    args: {
-      filter: t.arg({ type: ArticlesFilter, required: false }),
-      order: t.arg({ type: OrderDirectionEnum, defaultValue: 'desc', description: 'Date order.' }),
-    },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(articles, articlesWhere(articles, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.articles.findMany(
-        query({
-          where: { RAW: (t) => articlesWhere(t, args.filter) ?? sql`1` },
-          orderBy: { sortDate: args.order ?? 'desc', id: args.order ?? 'desc' },
+  articles: t.drizzleConnection(
+    {
+      type: 'articles',
+      description: 'Articles by publication date, newest first by default (undated articles last).',
+      args: {
+        filter: t.arg({ type: ArticlesFilter, required: false }),
+        order: t.arg({
+          type: OrderDirectionEnum,
+          defaultValue: 'desc',
+          description: 'Date order; DESC (newest first) when omitted.',
         }),
-      ),
-  }),
+      },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(articles, articlesWhere(articles, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.articles.findMany(
+          query({
+            where: { RAW: (t) => articlesWhere(t, args.filter) ?? sql`1` },
+            orderBy: { sortDate: args.order ?? 'desc', id: args.order ?? 'desc' },
+          }),
+        ),
+    },
+    Connections.Article,
+  ),
 }));

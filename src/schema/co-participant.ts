@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { Connections } from './connections';
 
 builder.drizzleObject('coParticipants', {
   name: 'CoParticipant',
@@ -8,10 +9,14 @@ builder.drizzleObject('coParticipants', {
   fields: (t) => ({
     person: t.relation('other', { description: 'The other person.' }),
     sharedCount: t.exposeInt('sharedCount', { description: 'How many events they share.' }),
-    sharedEvents: t.relatedConnection('sharedEvents', {
-      description: 'The shared events, oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
+    sharedEvents: t.relatedConnection(
+      'sharedEvents',
+      {
+        description: 'The shared events, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
   }),
 });

@@ -1,7 +1,8 @@
 import { builder } from '../builder';
 import { conflicts } from '../db/schema';
 import { isSlug } from '../lib/ids';
-import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
+import { Connections } from './connections';
+import { EntityRef, entitySelection, toEntity } from './entity';
 
 export const ConflictRef = builder.drizzleNode('conflicts', {
   name: 'Conflict',
@@ -19,15 +20,19 @@ export const ConflictRef = builder.drizzleNode('conflicts', {
       nullable: true,
       description: 'The entity the disagreement is about.',
       select: (_args, _ctx, nested) => ({
-        with: Object.fromEntries(ENTITY_RELATIONS.map(([rel, type]) => [rel, nested(true, [], type)])),
+        ...entitySelection(nested),
       }),
-      resolve: (c) => toEntity(c as Record<string, unknown>),
+      resolve: (c) => toEntity(c),
     }),
-    claims: t.relatedConnection('claims', {
-      description: 'What each source says.',
-      query: { orderBy: { id: 'asc' } },
-      totalCount: true,
-    }),
+    claims: t.relatedConnection(
+      'claims',
+      {
+        description: 'What each source says, in the order they were recorded.',
+        query: { orderBy: { id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Claim,
+    ),
   }),
 });
 
@@ -53,10 +58,13 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.conflicts.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  conflicts: t.drizzleConnection({
-    type: 'conflicts',
-    description: 'Every recorded disagreement between sources.',
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(conflicts),
-    resolve: (query, _parent, _args, ctx) => ctx.db.query.conflicts.findMany(query({ orderBy: { slug: 'asc' } })),
-  }),
+  conflicts: t.drizzleConnection(
+    {
+      type: 'conflicts',
+      description: 'Every recorded disagreement between sources, by slug.',
+      totalCount: (_parent, _args, ctx) => ctx.db.$count(conflicts),
+      resolve: (query, _parent, _args, ctx) => ctx.db.query.conflicts.findMany(query({ orderBy: { slug: 'asc' } })),
+    },
+    Connections.Conflict,
+  ),
 }));

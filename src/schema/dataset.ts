@@ -2,23 +2,26 @@
 // change with one tiny request (its ETag, or `version`, changes exactly when the data does).
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
+import { KINDS, type Kind, NODE_KINDS } from '../domain/entities';
 import { readDataset } from '../lib/dataset-version';
 
-const COUNTED = [
-  ['articles', 'articles', 'Articles (captured pages).'],
-  ['events', 'events', 'Events.'],
-  ['people', 'people', 'People.'],
-  ['organizations', 'organizations', 'Organizations.'],
-  ['places', 'places', 'Places.'],
-  ['documents', 'documents', 'Documents (agreements, decisions, plans, reports).'],
-  ['projects', 'projects', 'Projects.'],
-  ['quotes', 'quotes', 'Quotes.'],
+/** What each count is of, where the plural alone does not say it. */
+const OF: Partial<Record<Kind, string>> = {
+  Article: 'captured pages',
+  Document: 'agreements, decisions, plans, reports',
+  Conflict: 'facts on which the sources disagree',
+};
+/** [field, table, description]: every kind, and the mentions that support their facts. */
+const COUNTED: ReadonlyArray<readonly [string, string, string]> = [
+  ...NODE_KINDS.map((k) => {
+    const { plural, table } = KINDS[k];
+    const text = `${plural[0]?.toUpperCase()}${plural.slice(1)}`;
+    return [plural, table, OF[k] ? `${text} (${OF[k]}).` : `${text}.`] as const;
+  }),
   ['mentions', 'mentions', 'Mentions: spans of article text that support a fact.'],
-  ['conflicts', 'conflicts', 'Conflicts: facts on which the sources disagree.'],
-] as const;
+];
 
-type CountName = (typeof COUNTED)[number][0];
-type Counts = Record<CountName, number>;
+type Counts = Record<string, number>;
 
 interface DatasetShape {
   version: string;
@@ -29,8 +32,8 @@ const DatasetCountsRef = builder.objectRef<Counts>('DatasetCounts').implement({
   description: 'How many records of each kind the loaded dataset holds.',
   fields: (t) =>
     Object.fromEntries(
-      COUNTED.map(([name, , description]) => [name, t.field({ type: 'Int', description, resolve: (c) => c[name] })]),
-    ) as never,
+      COUNTED.map(([name, , description]) => [name, t.int({ description, resolve: (c) => c[name] ?? 0 })]),
+    ),
 });
 
 const DatasetRef = builder.objectRef<DatasetShape>('Dataset').implement({

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { documents } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { DatePrecisionEnum, DocumentKindEnum, LanguageEnum } from './enums';
-import { allOf, namesContain } from './filters';
+import { allOf, namesContain, slugFilter } from './filters';
 
 export const DocumentRef = builder.drizzleNode('documents', {
   name: 'Document',
@@ -47,26 +48,46 @@ export const DocumentRef = builder.drizzleNode('documents', {
       select: { columns: { datePrecision: true } },
       resolve: (d) => d.datePrecision as typeof DatePrecisionEnum.$inferType | null,
     }),
-    events: t.relatedConnection('events', {
-      description: 'Events that produced or acted on the document, oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    quotes: t.relatedConnection('quotes', { description: 'Quotes that cite the document.', totalCount: true }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention the document, newest first.',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every place the document is mentioned.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about this document.',
-      totalCount: true,
-    }),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events that produced or acted on the document, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
+    quotes: t.relatedConnection(
+      'quotes',
+      { description: 'Quotes that cite the document, in the order they were recorded.', totalCount: true },
+      Connections.Quote,
+    ),
+    articles: t.relatedConnection(
+      'articles',
+      {
+        description: 'Articles that mention the document, newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every place the document is mentioned, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about this document, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -90,16 +111,19 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.documents.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  documents: t.drizzleConnection({
-    type: 'documents',
-    description: 'Documents in the knowledge base, by slug.',
-    args: { filter: t.arg({ type: DocumentsFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(documents, documentsWhere(documents, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.documents.findMany(
-        query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } }),
-      ),
-  }),
+  documents: t.drizzleConnection(
+    {
+      type: 'documents',
+      description: 'Documents in the knowledge base, by slug.',
+      args: { filter: t.arg({ type: DocumentsFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(documents, documentsWhere(documents, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.documents.findMany(
+          query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } }),
+        ),
+    },
+    Connections.Document,
+  ),
 }));
 
 function documentsWhere(
@@ -107,8 +131,7 @@ function documentsWhere(
   filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined,
 ) {
   if (!filter) return undefined;
-  const issuer =
-    filter.issuer == null ? undefined : slugFromArg(String(filter.issuer), ['Organization'], 'filter.issuer');
+  const issuer = slugFilter(filter.issuer, ['Organization'], 'filter.issuer');
   return allOf([
     filter.text ? namesContain(t.namesFolded, filter.text, 'filter.text') : undefined,
     filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import {
   DatePrecisionEnum,
   EventKindEnum,
@@ -10,7 +11,7 @@ import {
   ParticipantRoleEnum,
   PartOfDayEnum,
 } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 import { MentionRef } from './mention';
 
 export const EventRef = builder.drizzleNode('events', {
@@ -62,56 +63,97 @@ export const EventRef = builder.drizzleNode('events', {
     online: t.exposeBoolean('online', { description: 'True when the event was held online.' }),
     place: t.relation('place', { nullable: true, description: 'Where it was held.' }),
     parent: t.relation('parent', { nullable: true, description: 'The event this one was part of or followed.' }),
-    children: t.relatedConnection('children', {
-      description: 'Events held as part of, or right after, this one.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
+    children: t.relatedConnection(
+      'children',
+      {
+        description: 'Events held as part of, or right after, this one, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
     project: t.relation('project', { nullable: true, description: 'The project the event belongs to.' }),
-    documents: t.relatedConnection('documents', {
-      description: 'Documents the event produced or acted on.',
-      totalCount: true,
-    }),
-    participants: t.relatedConnection('participations', {
-      description: 'People and organizations that took part, each with their role (one entry per role).',
-      args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
-      query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
-      totalCount: true,
-    }),
-    organizers: t.relatedConnection('participations', {
-      description: 'Who organized the event (participants with the ORGANIZER role).',
-      query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
-      totalCount: true,
-    }),
-    people: t.relatedConnection('people', {
-      description: 'Distinct people who took part, in any role.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    organizations: t.relatedConnection('organizations', {
-      description: 'Distinct organizations that took part, in any role.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What was said at the event.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    reportedIn: t.relatedConnection('reports', {
-      description: 'Every article that reports or refers to the event, with the span where it does.',
-      query: { orderBy: { articleId: 'asc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every place the event is named.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about this event.',
-      totalCount: true,
-    }),
+    documents: t.relatedConnection(
+      'documents',
+      {
+        description: 'Documents the event produced or acted on, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Document,
+    ),
+    participants: t.relatedConnection(
+      'participations',
+      {
+        description: 'People and organizations that took part, each with their role (one entry per role), by role.',
+        args: { role: t.arg({ type: ParticipantRoleEnum, required: false, description: 'Only this role.' }) },
+        query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { role: 'asc', id: 'asc' } }),
+        totalCount: true,
+      },
+      Connections.EventParticipant,
+    ),
+    organizers: t.relatedConnection(
+      'participations',
+      {
+        description: 'Who organized the event (participants with the ORGANIZER role), in the order they were recorded.',
+        query: { where: { role: 'ORGANIZER' }, orderBy: { id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.EventParticipant,
+    ),
+    people: t.relatedConnection(
+      'people',
+      {
+        description: 'Distinct people who took part, in any role, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Person,
+    ),
+    organizations: t.relatedConnection(
+      'organizations',
+      {
+        description: 'Distinct organizations that took part, in any role, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Organization,
+    ),
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'What was said at the event, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Quote,
+    ),
+    reportedIn: t.relatedConnection(
+      'reports',
+      {
+        description:
+          'Every article that reports or refers to the event, with the span where it does, in article order.',
+        query: { orderBy: { articleId: 'asc' } },
+        totalCount: true,
+      },
+      Connections.EventReport,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every place the event is named, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about this event, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -137,7 +179,7 @@ builder.drizzleObject('participations', {
       type: [MentionRef],
       description: 'The spans (in one or more articles) that state this participation.',
       select: (_args, _ctx, nested) => ({ with: { evidence: { columns: {}, with: { mention: nested(true) } } } }),
-      resolve: (p) => (p as unknown as { evidence: Array<{ mention: never }> }).evidence.map((e) => e.mention),
+      resolve: (p) => p.evidence.map((e) => e.mention),
     }),
   }),
 });
@@ -179,15 +221,10 @@ type EventsFilterValue = {
 
 function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefined) {
   if (!filter) return undefined;
-  const participant =
-    filter.participant == null
-      ? undefined
-      : slugFromArg(String(filter.participant), ['Person', 'Organization'], 'filter.participant');
-  const place = filter.place == null ? undefined : slugFromArg(String(filter.place), ['Place'], 'filter.place');
-  const project =
-    filter.project == null ? undefined : slugFromArg(String(filter.project), ['Project'], 'filter.project');
-  const document =
-    filter.document == null ? undefined : slugFromArg(String(filter.document), ['Document'], 'filter.document');
+  const participant = slugFilter(filter.participant, ['Person', 'Organization'], 'filter.participant');
+  const place = slugFilter(filter.place, ['Place'], 'filter.place');
+  const project = slugFilter(filter.project, ['Project'], 'filter.project');
+  const document = slugFilter(filter.document, ['Document'], 'filter.document');
   const asPerson = sql`SELECT ep.event_id FROM event_people ep JOIN people x ON x.id = ep.person_id WHERE x.slug = ${participant?.slug}`;
   const asOrg = sql`SELECT eo.event_id FROM event_organizations eo JOIN organizations x ON x.id = eo.organization_id WHERE x.slug = ${participant?.slug}`;
   return allOf([
@@ -225,20 +262,28 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  events: t.drizzleConnection({
-    type: 'events',
-    description: 'Events in date order (undated events first when ascending, last when descending).',
-    args: {
-      filter: t.arg({ type: EventsFilter, required: false }),
-      order: t.arg({ type: OrderDirectionEnum, defaultValue: 'asc', description: 'Date order.' }),
-    },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.events.findMany(
-        query({
-          where: { RAW: (t) => eventsWhere(t, args.filter) ?? sql`1` },
-          orderBy: { sortDate: args.order ?? 'asc', id: args.order ?? 'asc' },
+  events: t.drizzleConnection(
+    {
+      type: 'events',
+      description:
+        'Events in date order, oldest first by default (undated events first when ascending, last when descending).',
+      args: {
+        filter: t.arg({ type: EventsFilter, required: false }),
+        order: t.arg({
+          type: OrderDirectionEnum,
+          defaultValue: 'asc',
+          description: 'Date order; ASC (oldest first) when omitted.',
         }),
-      ),
-  }),
+      },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(events, eventsWhere(events, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.events.findMany(
+          query({
+            where: { RAW: (t) => eventsWhere(t, args.filter) ?? sql`1` },
+            orderBy: { sortDate: args.order ?? 'asc', id: args.order ?? 'asc' },
+          }),
+        ),
+    },
+    Connections.Event,
+  ),
 }));

@@ -3,6 +3,7 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { badInput } from '../lib/errors';
+import { slugFromArg } from '../lib/ids';
 import { fold } from '../lib/text';
 
 /** Longest text a name filter accepts: names are short, and SQLite refuses very long LIKE patterns. */
@@ -41,4 +42,26 @@ export function namesContain(namesFolded: SQLiteColumn, text: string, argument =
   const clean = cleanText(text, argument).trim();
   if (/\p{Cc}/u.test(clean)) return sql`0`;
   return sql`${namesFolded} LIKE ${likeContains(fold(clean))} ESCAPE '\\'`;
+}
+
+/** The slug a filter argument names (global ID or slug), checked against `allowed`; undefined when not given. */
+export function slugFilter(value: string | number | null | undefined, allowed: readonly string[], argument: string) {
+  return value == null ? undefined : slugFromArg(String(value), allowed, argument);
+}
+
+/**
+ * The conditions entity lists share: part of a name or alias (`name`), a kind, an ISO 3166-1 alpha-2
+ * country code (any case).
+ */
+export function entityConditions(
+  t: { namesFolded: SQLiteColumn; kind?: SQLiteColumn; country?: SQLiteColumn },
+  filter: { name?: string | null; kind?: string | null; country?: string | null },
+): Array<SQL | undefined> {
+  return [
+    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
+    filter.kind && t.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
+    filter.country && t.country
+      ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}`
+      : undefined,
+  ];
 }

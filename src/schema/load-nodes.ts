@@ -7,9 +7,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { NODE_TABLES } from '../lib/node-lookup';
+import { tableRef } from './connections';
 
 // Mentions are not nodes (no global ID) but are loaded the same way.
-const TABLES: Record<string, string> = { ...NODE_TABLES, Mention: 'mentions' };
+const TABLES = { ...NODE_TABLES, Mention: 'mentions' } as Readonly<Record<string, keyof Context['db']['query']>>;
 
 export interface NodeKey {
   typename: string;
@@ -20,20 +21,21 @@ export interface NodeKey {
  * `path` leads from the field being resolved to the field holding the node (e.g. ['edges', 'node']);
  * several paths merge what is selected under each. Returns a map keyed `${typename}:${id}`.
  */
-export async function loadNodes(
+export async function loadNodes<T extends object = object>(
   ctx: Context,
   info: GraphQLResolveInfo,
   path: string[] | string[][],
   keys: NodeKey[],
-): Promise<Map<string, object>> {
+): Promise<Map<string, T>> {
   const paths = (Array.isArray(path[0]) ? path : [path]) as string[][];
   const byType = new Map<string, number[]>();
   for (const k of keys) byType.set(k.typename, [...(byType.get(k.typename) ?? []), k.id]);
   const config = getSchemaConfig(builder);
-  const out = new Map<string, object>();
+  const out = new Map<string, T>();
   await Promise.all(
     [...byType].map(async ([typename, ids]) => {
-      const table = TABLES[typename] as string;
+      const table = TABLES[typename];
+      if (!table) throw new Error(`No table for ${typename}`);
       const query = queryFromInfo({
         config,
         context: ctx,
@@ -42,12 +44,10 @@ export async function loadNodes(
         paths,
         where: { id: { in: ids } },
       });
-      const finder = (
-        ctx.db.query as unknown as Record<string, { findMany: (q: unknown) => Promise<Array<{ id: number }>> }>
-      )[table];
-      const rows = await (finder as { findMany: (q: unknown) => Promise<Array<{ id: number }>> }).findMany(query);
-      for (const row of rows) {
-        brandWithType(row, typename as never);
+      // One table at a time, whichever it is: its rows are what the selection under `typename` asks for.
+      const finder = ctx.db.query[table] as unknown as { findMany: (q: unknown) => Promise<Array<T & { id: number }>> };
+      for (const row of await finder.findMany(query)) {
+        brandWithType(row, tableRef(table));
         out.set(`${typename}:${row.id}`, row);
       }
     }),

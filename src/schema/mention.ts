@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
+import { EntityRef, entitySelection, toEntity } from './entity';
 
 export const MentionKindEnum = builder.enumType('MentionKind', {
   description: 'What a span of article text is evidence of.',
@@ -40,9 +40,9 @@ export const MentionRef = builder.drizzleObject('mentions', {
       nullable: true,
       description: 'For an ENTITY mention, the entity named; null for other kinds.',
       select: (_args, _ctx, nested) => ({
-        with: Object.fromEntries(ENTITY_RELATIONS.map(([rel, type]) => [rel, nested(true, [], type)])),
+        ...entitySelection(nested),
       }),
-      resolve: (m) => toEntity(m as Record<string, unknown>),
+      resolve: (m) => toEntity(m),
     }),
   }),
 });

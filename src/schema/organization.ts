@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { organizations } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { LanguageEnum, OrganizationKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -32,50 +33,86 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     }),
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
     parent: t.relation('parent', { nullable: true, description: 'The organization this one belongs to, when stated.' }),
-    children: t.relatedConnection('children', {
-      description: 'Organizations stated to belong to this one.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    people: t.relatedConnection('people', {
-      description: 'People who hold a role in this organization, according to any article.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    events: t.relatedConnection('events', {
-      description: 'Events the organization took part in (in any role), oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    projects: t.relatedConnection('projects', {
-      description: 'Projects the organization is a partner in.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    documents: t.relatedConnection('issuedDocuments', {
-      description: 'Documents the organization issued.',
-      query: { orderBy: { slug: 'asc' } },
-      totalCount: true,
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention the organization, newest first.',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    published: t.relatedConnection('published', {
-      description: 'Articles this organization published (as their outlet).',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every occurrence of the organization in article content.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about it.',
-      totalCount: true,
-    }),
+    children: t.relatedConnection(
+      'children',
+      {
+        description: 'Organizations stated to belong to this one, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Organization,
+    ),
+    people: t.relatedConnection(
+      'people',
+      {
+        description: 'People who hold a role in this organization, according to any article, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Person,
+    ),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events the organization took part in (in any role), oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
+    projects: t.relatedConnection(
+      'projects',
+      {
+        description: 'Projects the organization is a partner in, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Project,
+    ),
+    documents: t.relatedConnection(
+      'issuedDocuments',
+      {
+        description: 'Documents the organization issued, by slug.',
+        query: { orderBy: { slug: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Document,
+    ),
+    articles: t.relatedConnection(
+      'articles',
+      {
+        description: 'Articles that mention the organization, newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    published: t.relatedConnection(
+      'published',
+      {
+        description: 'Articles this organization published (as their outlet), newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every occurrence of the organization in article content, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about it, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -98,19 +135,22 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  organizations: t.drizzleConnection({
-    type: 'organizations',
-    description: 'Organizations in the knowledge base, by name.',
-    args: { filter: t.arg({ type: OrganizationsFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationsWhere(organizations, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.organizations.findMany(
-        query({
-          where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` },
-          orderBy: { nameFolded: 'asc', name: 'asc' },
-        }),
-      ),
-  }),
+  organizations: t.drizzleConnection(
+    {
+      type: 'organizations',
+      description: 'Organizations in the knowledge base, by name.',
+      args: { filter: t.arg({ type: OrganizationsFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationsWhere(organizations, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.organizations.findMany(
+          query({
+            where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` },
+            orderBy: { nameFolded: 'asc', name: 'asc' },
+          }),
+        ),
+    },
+    Connections.Organization,
+  ),
 }));
 
 function organizationsWhere(
@@ -121,12 +161,9 @@ function organizationsWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const parent =
-    filter.parent == null ? undefined : slugFromArg(String(filter.parent), ['Organization'], 'filter.parent');
+  const parent = slugFilter(filter.parent, ['Organization'], 'filter.parent');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     parent ? sql`${t.parentId} = (SELECT id FROM organizations p WHERE p.slug = ${parent.slug})` : undefined,
   ]);
 }

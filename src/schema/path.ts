@@ -2,9 +2,8 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { KIND_OF_LINK_KEY, KINDS, LINK_KINDS, type LinkKey, type LinkKind, SLUG_PATTERN } from '../domain/entities';
 import {
-  ENTITY_KEY_PREFIX,
-  ENTITY_KEY_TYPENAME,
   type EntityKey,
   type Hop,
   hopEvidence,
@@ -20,14 +19,10 @@ import { EventRef } from './event';
 import { loadNodes } from './load-nodes';
 import { MentionRef } from './mention';
 
-const TABLE: Record<string, string> = {
-  p: 'people',
-  o: 'organizations',
-  l: 'places',
-  d: 'documents',
-  j: 'projects',
-  e: 'events',
-};
+/** "a person, organization, place, document, project or event" */
+const ENDS_TEXT = `a ${LINK_KINDS.slice(0, -1)
+  .map((k) => k.toLowerCase())
+  .join(', ')} or ${LINK_KINDS.at(-1)?.toLowerCase()}`;
 
 const PathViaEnum = builder.enumType('PathVia', {
   description: 'What links the two ends of a hop.',
@@ -38,12 +33,12 @@ const PathViaEnum = builder.enumType('PathVia', {
 });
 
 interface HopShape {
-  from: object;
-  to: object;
+  from: typeof EntityRef.$inferType;
+  to: typeof EntityRef.$inferType;
   via: 'EVENT' | 'ARTICLE';
-  event: object | null;
-  article: object | null;
-  evidence: object[];
+  event: typeof EventRef.$inferType | null;
+  article: typeof ArticleRef.$inferType | null;
+  evidence: Array<typeof MentionRef.$inferType>;
 }
 interface PathShape {
   found: boolean;
@@ -53,25 +48,25 @@ interface PathShape {
 const PathHopRef = builder.objectRef<HopShape>('PathHop').implement({
   description: 'One step of a path: two entities and the event or article they share, with the spans that show it.',
   fields: (t) => ({
-    from: t.field({ type: EntityRef, description: 'Where the step starts.', resolve: (h) => h.from as never }),
-    to: t.field({ type: EntityRef, description: 'Where the step ends.', resolve: (h) => h.to as never }),
+    from: t.field({ type: EntityRef, description: 'Where the step starts.', resolve: (h) => h.from }),
+    to: t.field({ type: EntityRef, description: 'Where the step ends.', resolve: (h) => h.to }),
     via: t.field({ type: PathViaEnum, description: 'Event or article.', resolve: (h) => h.via }),
     event: t.field({
       type: EventRef,
       nullable: true,
       description: 'The shared event (EVENT steps).',
-      resolve: (h) => h.event as never,
+      resolve: (h) => h.event,
     }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
       description: 'The shared article (ARTICLE steps).',
-      resolve: (h) => h.article as never,
+      resolve: (h) => h.article,
     }),
     evidence: t.field({
       type: [MentionRef],
       description: 'Spans that place each end on the shared event or in the shared article.',
-      resolve: (h) => h.evidence as never,
+      resolve: (h) => h.evidence,
     }),
   }),
 });
@@ -97,28 +92,27 @@ const PathRef = builder.objectRef<PathShape>('Path').implement({
 
 /** The entity key of an argument: a global ID of an entity type, or a slug looked up across entity tables. */
 async function keyOf(ctx: Context, value: string, argument: string): Promise<EntityKey | null> {
-  let type: string | null = null;
+  let kind: LinkKind | null = null;
   let slug = value;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) {
+  if (!SLUG_PATTERN.test(value)) {
     let decoded: { typename: string; id: string };
     try {
       decoded = decodeGlobalID(value);
     } catch {
       throw badInput(`\`${argument}\` must be a global ID or a slug.`, { argument });
     }
-    if (!ENTITY_KEY_PREFIX[decoded.typename]) {
-      throw badInput(`\`${argument}\` must identify a person, organization, place, document, project or event.`, {
-        argument,
-      });
+    if (!(LINK_KINDS as readonly string[]).includes(decoded.typename)) {
+      throw badInput(`\`${argument}\` must identify ${ENDS_TEXT}.`, { argument });
     }
-    type = ENTITY_KEY_PREFIX[decoded.typename] as string;
+    kind = decoded.typename as LinkKind;
     slug = decoded.id;
   }
-  const candidates = type ? [type] : Object.keys(TABLE);
+  const candidates = kind ? [kind] : LINK_KINDS;
   const rows = await ctx.db.all<{ k: string }>(
     sql.join(
       candidates.map(
-        (t) => sql`SELECT ${t} || ':' || id AS k FROM ${sql.identifier(TABLE[t] as string)} WHERE slug = ${slug}`,
+        (k) =>
+          sql`SELECT ${KINDS[k].linkKey} || ':' || id AS k FROM ${sql.identifier(KINDS[k].table)} WHERE slug = ${slug}`,
       ),
       sql` UNION ALL `,
     ),
@@ -152,11 +146,11 @@ A chain never steps through a country or a hub, an entity linked to more than ${
 
 async function materialize(ctx: Context, info: Parameters<typeof loadNodes>[1], hops: Hop[]): Promise<HopShape[]> {
   const evidence = await hopEvidence(ctx.db, hops);
-  const split = (k: EntityKey) => ({ typename: ENTITY_KEY_TYPENAME[k.slice(0, 1)] as string, id: Number(k.slice(2)) });
+  const split = (k: EntityKey) => ({ typename: KIND_OF_LINK_KEY[k.slice(0, 1) as LinkKey], id: Number(k.slice(2)) });
   const ends = hops.flatMap((h) => [split(h.from), split(h.to)]);
   const mentionIds = [...evidence.values()].flat();
   const [entities, events, articles, mentions] = await Promise.all([
-    loadNodes(
+    loadNodes<HopShape['from']>(
       ctx,
       info,
       [
@@ -165,19 +159,19 @@ async function materialize(ctx: Context, info: Parameters<typeof loadNodes>[1], 
       ],
       ends,
     ),
-    loadNodes(
+    loadNodes<NonNullable<HopShape['event']>>(
       ctx,
       info,
       ['hops', 'event'],
       hops.filter((h) => h.via === 'EVENT').map((h) => ({ typename: 'Event', id: h.connector })),
     ),
-    loadNodes(
+    loadNodes<NonNullable<HopShape['article']>>(
       ctx,
       info,
       ['hops', 'article'],
       hops.filter((h) => h.via === 'ARTICLE').map((h) => ({ typename: 'Article', id: h.connector })),
     ),
-    loadNodes(
+    loadNodes<HopShape['evidence'][number]>(
       ctx,
       info,
       ['hops', 'evidence'],
@@ -186,12 +180,15 @@ async function materialize(ctx: Context, info: Parameters<typeof loadNodes>[1], 
   ]);
   const entity = (k: EntityKey) => {
     const { typename, id } = split(k);
-    return entities.get(`${typename}:${id}`) as object;
+    const found = entities.get(`${typename}:${id}`);
+    // The walk only steps onto entities that exist, and they were just loaded.
+    if (!found) throw new Error(`Path entity ${k} was not loaded`);
+    return found;
   };
   const spans = (h: Hop, k: EntityKey) =>
     (evidence.get(`${k}|${h.via}|${h.connector}`) ?? [])
       .map((id) => mentions.get(`Mention:${id}`))
-      .filter((m): m is object => Boolean(m));
+      .filter((m) => m !== undefined);
   return hops.map((h) => ({
     from: entity(h.from),
     to: entity(h.to),

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { people } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -26,49 +27,82 @@ export const PersonRef = builder.drizzleNode('people', {
       nullable: true,
       description: 'ISO 3166-1 alpha-2 country code, when the text makes the country clear.',
     }),
-    roles: t.relatedConnection('roles', {
-      description: 'Roles as stated in each article (title, organization, and the span that states it).',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What the person said, directly or reported, in article order.',
-      args: { kind: t.arg({ type: QuoteKindEnum, required: false, description: 'Only quotes of this kind.' }) },
-      query: (args) => ({
-        where: args.kind ? { kind: args.kind } : {},
-        orderBy: { articleId: 'asc', start: 'asc' },
-      }),
-      totalCount: true,
-    }),
-    events: t.relatedConnection('events', {
-      description: 'Events the person took part in (participant or quoted speaker), oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention the person, newest first.',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    organizations: t.relatedConnection('organizations', {
-      description: 'Organizations the person holds a role in, according to any article.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    coParticipants: t.relatedConnection('coParticipants', {
-      description: 'People who took part in the same events, most shared events first, each with the shared events.',
-      query: { orderBy: { sharedCount: 'desc', otherId: 'asc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every occurrence of the person in article content.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about this person.',
-      totalCount: true,
-    }),
+    roles: t.relatedConnection(
+      'roles',
+      {
+        description:
+          'Roles as stated in each article (title, organization, and the span that states it), in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Role,
+    ),
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'What the person said, directly or reported, in article order.',
+        args: { kind: t.arg({ type: QuoteKindEnum, required: false, description: 'Only quotes of this kind.' }) },
+        query: (args) => ({
+          where: args.kind ? { kind: args.kind } : {},
+          orderBy: { articleId: 'asc', start: 'asc' },
+        }),
+        totalCount: true,
+      },
+      Connections.Quote,
+    ),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events the person took part in (participant or quoted speaker), oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
+    articles: t.relatedConnection(
+      'articles',
+      {
+        description: 'Articles that mention the person, newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    organizations: t.relatedConnection(
+      'organizations',
+      {
+        description: 'Organizations the person holds a role in, according to any article, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Organization,
+    ),
+    coParticipants: t.relatedConnection(
+      'coParticipants',
+      {
+        description: 'People who took part in the same events, most shared events first, each with the shared events.',
+        query: { orderBy: { sharedCount: 'desc', otherId: 'asc' } },
+        totalCount: true,
+      },
+      Connections.CoParticipant,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every occurrence of the person in article content, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about this person, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -92,19 +126,22 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.people.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  people: t.drizzleConnection({
-    type: 'people',
-    description: 'People in the knowledge base, by name.',
-    args: { filter: t.arg({ type: PeopleFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleWhere(people, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.people.findMany(
-        query({
-          where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` },
-          orderBy: { nameFolded: 'asc', name: 'asc' },
-        }),
-      ),
-  }),
+  people: t.drizzleConnection(
+    {
+      type: 'people',
+      description: 'People in the knowledge base, by name.',
+      args: { filter: t.arg({ type: PeopleFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleWhere(people, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.people.findMany(
+          query({
+            where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` },
+            orderBy: { nameFolded: 'asc', name: 'asc' },
+          }),
+        ),
+    },
+    Connections.Person,
+  ),
 }));
 
 function peopleWhere(
@@ -112,13 +149,9 @@ function peopleWhere(
   filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined,
 ) {
   if (!filter) return undefined;
-  const org =
-    filter.organization == null
-      ? undefined
-      : slugFromArg(String(filter.organization), ['Organization'], 'filter.organization');
+  const org = slugFilter(filter.organization, ['Organization'], 'filter.organization');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     org
       ? sql`${t.id} IN (SELECT po.person_id FROM person_organizations po JOIN organizations o ON o.id = po.organization_id WHERE o.slug = ${org.slug})`
       : undefined,

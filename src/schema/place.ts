@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { places } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { LanguageEnum, PlaceKindEnum } from './enums';
-import { allOf, cleanText, namesContain } from './filters';
+import { allOf, entityConditions, slugFilter } from './filters';
 
 export const PlaceRef = builder.drizzleNode('places', {
   name: 'Place',
@@ -30,26 +31,42 @@ export const PlaceRef = builder.drizzleNode('places', {
     }),
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
     parent: t.relation('parent', { nullable: true, description: 'The place that contains this one.' }),
-    children: t.relatedConnection('children', {
-      description: 'Places this one contains.',
-      query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
-      totalCount: true,
-    }),
-    events: t.relatedConnection('events', {
-      description: 'Events held here, oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention the place, newest first.',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every occurrence of the place in article content.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
+    children: t.relatedConnection(
+      'children',
+      {
+        description: 'Places this one contains, by name.',
+        query: { orderBy: { nameFolded: 'asc', name: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Place,
+    ),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events held here, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
+    articles: t.relatedConnection(
+      'articles',
+      {
+        description: 'Articles that mention the place, newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every occurrence of the place in article content, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
   }),
 });
 
@@ -72,19 +89,22 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.places.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  places: t.drizzleConnection({
-    type: 'places',
-    description: 'Places in the knowledge base, by name.',
-    args: { filter: t.arg({ type: PlacesFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.places.findMany(
-        query({
-          where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` },
-          orderBy: { nameFolded: 'asc', name: 'asc' },
-        }),
-      ),
-  }),
+  places: t.drizzleConnection(
+    {
+      type: 'places',
+      description: 'Places in the knowledge base, by name.',
+      args: { filter: t.arg({ type: PlacesFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.places.findMany(
+          query({
+            where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` },
+            orderBy: { nameFolded: 'asc', name: 'asc' },
+          }),
+        ),
+    },
+    Connections.Place,
+  ),
 }));
 
 function placesWhere(
@@ -95,11 +115,9 @@ function placesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const within = filter.within == null ? undefined : slugFromArg(String(filter.within), ['Place'], 'filter.within');
+  const within = slugFilter(filter.within, ['Place'], 'filter.within');
   return allOf([
-    filter.name ? namesContain(t.namesFolded, filter.name) : undefined,
-    filter.kind ? sql`${t.kind} = ${filter.kind}` : undefined,
-    filter.country ? sql`${t.country} = ${cleanText(filter.country, 'filter.country').toUpperCase()}` : undefined,
+    ...entityConditions(t, filter),
     within ? sql`${t.parentId} = (SELECT id FROM places p WHERE p.slug = ${within.slug})` : undefined,
   ]);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { projects } from '../db/schema';
 import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { LanguageEnum } from './enums';
 import { namesContain } from './filters';
 
@@ -31,35 +32,59 @@ export const ProjectRef = builder.drizzleNode('projects', {
       nullable: true,
       description: 'End as stated: YYYY, YYYY-MM or YYYY-MM-DD.',
     }),
-    components: t.relatedConnection('components', {
-      description: 'The project’s components (hợp phần), by number.',
-      query: { orderBy: { number: 'asc' } },
-      totalCount: true,
-    }),
-    partners: t.relatedConnection('partnerLinks', {
-      description: 'Partner organizations with their stated role.',
-      query: { orderBy: { organizationId: 'asc' } },
-      totalCount: true,
-    }),
-    events: t.relatedConnection('events', {
-      description: 'Events of the project, oldest first.',
-      query: { orderBy: { sortDate: 'asc', id: 'asc' } },
-      totalCount: true,
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention the project, newest first.',
-      query: { orderBy: { sortDate: 'desc', id: 'desc' } },
-      totalCount: true,
-    }),
-    mentions: t.relatedConnection('mentions', {
-      description: 'Every place the project is mentioned.',
-      query: { orderBy: { articleId: 'asc', start: 'asc' } },
-      totalCount: true,
-    }),
-    conflicts: t.relatedConnection('conflicts', {
-      description: 'Disagreements between sources about this project.',
-      totalCount: true,
-    }),
+    components: t.relatedConnection(
+      'components',
+      {
+        description: 'The project’s components (hợp phần), by number.',
+        query: { orderBy: { number: 'asc' } },
+        totalCount: true,
+      },
+      Connections.ProjectComponent,
+    ),
+    partners: t.relatedConnection(
+      'partnerLinks',
+      {
+        description: 'Partner organizations with their stated role, in the order they were recorded.',
+        query: { orderBy: { organizationId: 'asc' } },
+        totalCount: true,
+      },
+      Connections.ProjectPartner,
+    ),
+    events: t.relatedConnection(
+      'events',
+      {
+        description: 'Events of the project, oldest first.',
+        query: { orderBy: { sortDate: 'asc', id: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Event,
+    ),
+    articles: t.relatedConnection(
+      'articles',
+      {
+        description: 'Articles that mention the project, newest first.',
+        query: { orderBy: { sortDate: 'desc', id: 'desc' } },
+        totalCount: true,
+      },
+      Connections.Article,
+    ),
+    mentions: t.relatedConnection(
+      'mentions',
+      {
+        description: 'Every place the project is mentioned, in article order.',
+        query: { orderBy: { articleId: 'asc', start: 'asc' } },
+        totalCount: true,
+      },
+      Connections.Mention,
+    ),
+    conflicts: t.relatedConnection(
+      'conflicts',
+      {
+        description: 'Disagreements between sources about this project, in the order they were recorded.',
+        totalCount: true,
+      },
+      Connections.Conflict,
+    ),
   }),
 });
 
@@ -92,6 +117,17 @@ builder.drizzleObject('projectPartners', {
   }),
 });
 
+const ProjectsFilter = builder.inputType('ProjectsFilter', {
+  description: 'Filters for `projects`; all given conditions must hold.',
+  fields: (t) => ({
+    name: t.string({ description: 'Part of a name, acronym or alias, diacritic-insensitive.' }),
+  }),
+});
+
+function projectsWhere(t: typeof projects, filter: { name?: string | null } | null | undefined) {
+  return filter?.name ? namesContain(t.namesFolded, filter.name) : undefined;
+}
+
 builder.queryFields((t) => ({
   project: t.drizzleField({
     type: 'projects',
@@ -101,20 +137,20 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.projects.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  projects: t.drizzleConnection({
-    type: 'projects',
-    description: 'Projects in the knowledge base, by name.',
-    args: {
-      name: t.arg.string({ required: false, description: 'Part of a name, acronym or alias, diacritic-insensitive.' }),
+  projects: t.drizzleConnection(
+    {
+      type: 'projects',
+      description: 'Projects in the knowledge base, by name.',
+      args: { filter: t.arg({ type: ProjectsFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(projects, projectsWhere(projects, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.projects.findMany(
+          query({
+            where: { RAW: (t) => projectsWhere(t, args.filter) ?? sql`1` },
+            orderBy: { nameFolded: 'asc', name: 'asc' },
+          }),
+        ),
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(projects, args.name ? namesContain(projects.namesFolded, args.name, 'name') : undefined),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.projects.findMany(
-        query({
-          where: { RAW: (t) => (args.name ? namesContain(t.namesFolded, args.name, 'name') : sql`1`) },
-          orderBy: { nameFolded: 'asc', name: 'asc' },
-        }),
-      ),
-  }),
+    Connections.Project,
+  ),
 }));

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { quotes } from '../db/schema';
-import { isSlug, slugFromArg } from '../lib/ids';
+import { isSlug } from '../lib/ids';
+import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
-import { allOf } from './filters';
+import { allOf, slugFilter } from './filters';
 
 export const QuoteRef = builder.drizzleNode('quotes', {
   name: 'Quote',
@@ -33,7 +34,11 @@ export const QuoteRef = builder.drizzleNode('quotes', {
     event: t.relation('event', { nullable: true, description: 'The event it was said at.' }),
     article: t.relation('article', { description: 'The article that reports it.' }),
     mention: t.relation('mention', { description: 'The span of the quote in the article.' }),
-    documents: t.relatedConnection('documents', { description: 'Documents the quote cites.', totalCount: true }),
+    documents: t.relatedConnection(
+      'documents',
+      { description: 'Documents the quote cites, in the order they were recorded.', totalCount: true },
+      Connections.Document,
+    ),
   }),
 });
 
@@ -60,11 +65,9 @@ function quotesWhere(
     | undefined,
 ) {
   if (!filter) return undefined;
-  const speaker =
-    filter.speaker == null ? undefined : slugFromArg(String(filter.speaker), ['Person'], 'filter.speaker');
-  const event = filter.event == null ? undefined : slugFromArg(String(filter.event), ['Event'], 'filter.event');
-  const article =
-    filter.article == null ? undefined : slugFromArg(String(filter.article), ['Article'], 'filter.article');
+  const speaker = slugFilter(filter.speaker, ['Person'], 'filter.speaker');
+  const event = slugFilter(filter.event, ['Event'], 'filter.event');
+  const article = slugFilter(filter.article, ['Article'], 'filter.article');
   return allOf([
     speaker ? sql`${t.speakerId} = (SELECT id FROM people WHERE slug = ${speaker.slug})` : undefined,
     event ? sql`${t.eventId} = (SELECT id FROM events WHERE slug = ${event.slug})` : undefined,
@@ -82,17 +85,20 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       isSlug(args.slug) ? ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })) : null,
   }),
-  quotes: t.drizzleConnection({
-    type: 'quotes',
-    description: 'Quotes in article order.',
-    args: { filter: t.arg({ type: QuotesFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.quotes.findMany(
-        query({
-          where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
-          orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
-        }),
-      ),
-  }),
+  quotes: t.drizzleConnection(
+    {
+      type: 'quotes',
+      description: 'Quotes in article order.',
+      args: { filter: t.arg({ type: QuotesFilter, required: false }) },
+      totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.db.query.quotes.findMany(
+          query({
+            where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
+            orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
+          }),
+        ),
+    },
+    Connections.Quote,
+  ),
 }));

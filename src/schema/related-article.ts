@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { ENTITY_RELATIONS, EntityRef, toEntity } from './entity';
+import { EntityRef, entitySelection, toEntity } from './entity';
 
 builder.drizzleObject('relatedArticles', {
   name: 'RelatedArticle',
@@ -17,14 +17,8 @@ builder.drizzleObject('relatedArticles', {
     shared: t.field({
       type: [EntityRef],
       description: 'The entities both articles mention or report.',
-      select: (_args, _ctx, nested) => ({
-        with: {
-          shared: {
-            with: Object.fromEntries(ENTITY_RELATIONS.map(([rel, type]) => [rel, nested(true, [], type)])),
-          },
-        },
-      }),
-      resolve: (r) => (r as unknown as { shared: Array<Record<string, unknown>> }).shared.map(toEntity),
+      select: (_args, _ctx, nested) => ({ with: { shared: entitySelection(nested) } }),
+      resolve: (r) => r.shared.map(toEntity).filter((e) => e !== null),
     }),
   }),
 });

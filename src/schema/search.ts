@@ -1,15 +1,15 @@
 import { builder } from '../builder';
+import { KIND_OF_SEARCH_TYPE as KIND, KINDS, SEARCH_KINDS, SEARCH_TYPES, type SearchType } from '../domain/entities';
 import { badInput } from '../lib/errors';
-import { SEARCH_ENTITY_TYPES, type SearchEntityType, SEARCH_TYPENAMES as TYPENAME } from '../search/indexer';
 import { MAX_QUERY_LENGTH, SEARCH_WINDOW, type SearchHit, searchKnowledgeBase } from '../search/query';
+import { connectionOf, tableRef } from './connections';
 import { loadNodes } from './load-nodes';
 
 export const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'What `search` can return.',
-  values: Object.fromEntries(SEARCH_ENTITY_TYPES.map((t) => [t, { description: `${TYPENAME[t]} results.` }])) as Record<
-    SearchEntityType,
-    { description: string }
-  >,
+  values: Object.fromEntries(SEARCH_TYPES.map((t) => [t, { value: t, description: `${KIND[t]} results.` }])) as {
+    [T in SearchType]: { value: T; description: string };
+  },
 });
 
 const SearchFieldEnum = builder.enumType('SearchField', {
@@ -29,7 +29,7 @@ const SearchFieldEnum = builder.enumType('SearchField', {
 
 const SearchNodeRef = builder.unionType('SearchNode', {
   description: 'Anything `search` can find.',
-  types: ['Person', 'Organization', 'Place', 'Document', 'Project', 'Event', 'Quote', 'Article'] as never,
+  types: SEARCH_KINDS.map((k) => tableRef(KINDS[k].table)),
 });
 
 interface TextRange {
@@ -46,9 +46,54 @@ const TextRangeRef = builder.objectRef<TextRange>('TextRange').implement({
 
 interface SearchEdgeShape {
   cursor: string;
-  node: object;
+  node: typeof SearchNodeRef.$inferType;
   hit: SearchHit;
 }
+/** The hit an edge was made from: the resolver below puts it there, beside the cursor and node. */
+const hitOf = (edge: object) => (edge as SearchEdgeShape).hit;
+
+const SearchConnection = connectionOf(
+  SearchNodeRef,
+  'Search',
+  {
+    description: 'Search results, best first.',
+    totalCount: `How many results match, counted among the first ${SEARCH_WINDOW} matching values (see \`search\`): exact for a narrower search, a lower bound for a broader one.`,
+  },
+  {
+    description: 'One result with why it matched.',
+    fields: (e) => ({
+      type: e.field({
+        type: SearchTypeEnum,
+        description: 'What kind of result.',
+        resolve: (edge) => hitOf(edge).type,
+      }),
+      score: e.float({
+        description: 'Relevance; higher is better.',
+        resolve: (edge) => hitOf(edge).score,
+      }),
+      field: e.field({
+        type: SearchFieldEnum,
+        description: 'Which value matched best.',
+        resolve: (edge) => hitOf(edge).field,
+      }),
+      snippet: e.string({
+        description: 'A short excerpt of the matched value.',
+        resolve: (edge) => hitOf(edge).snippet,
+      }),
+      highlights: e.field({
+        type: [TextRangeRef],
+        description: 'Where the query words are in `snippet`.',
+        resolve: (edge) => hitOf(edge).highlights,
+      }),
+      matches: e.field({
+        type: [TextRangeRef],
+        description:
+          'Where the query words are in the matched value (for article bodies: offsets into `Article.text`).',
+        resolve: (edge) => hitOf(edge).matches,
+      }),
+    }),
+  },
+);
 
 builder.queryField('search', (t) =>
   t.connection(
@@ -76,64 +121,20 @@ builder.queryField('search', (t) =>
           first: args.first ?? undefined,
           after: args.after ?? null,
         });
-        const nodes = await loadNodes(
+        const nodes = await loadNodes<typeof SearchNodeRef.$inferType>(
           ctx,
           info,
           ['edges', 'node'],
-          result.hits.map((h) => ({ typename: TYPENAME[h.type], id: h.entityId })),
+          result.hits.map((h) => ({ typename: KIND[h.type], id: h.entityId })),
         );
         const edges: SearchEdgeShape[] = [];
         for (const hit of result.hits) {
-          const node = nodes.get(`${TYPENAME[hit.type]}:${hit.entityId}`);
+          const node = nodes.get(`${KIND[hit.type]}:${hit.entityId}`);
           if (node) edges.push({ cursor: hit.cursor, node, hit });
         }
         return { edges, pageInfo: result.pageInfo, totalCount: result.totalCount };
       },
     },
-    {
-      name: 'SearchConnection',
-      description: 'Search results, best first.',
-      fields: (c) => ({
-        totalCount: c.int({
-          description: `How many results match, counted among the first ${SEARCH_WINDOW} matching values (see \`search\`): exact for a narrower search, a lower bound for a broader one.`,
-          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
-        }),
-      }),
-    },
-    {
-      name: 'SearchEdge',
-      description: 'One result with why it matched.',
-      fields: (e) => ({
-        type: e.field({
-          type: SearchTypeEnum,
-          description: 'What kind of result.',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.type,
-        }),
-        score: e.float({
-          description: 'Relevance; higher is better.',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.score,
-        }),
-        field: e.field({
-          type: SearchFieldEnum,
-          description: 'Which value matched best.',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.field,
-        }),
-        snippet: e.string({
-          description: 'A short excerpt of the matched value.',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.snippet,
-        }),
-        highlights: e.field({
-          type: [TextRangeRef],
-          description: 'Where the query words are in `snippet`.',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.highlights,
-        }),
-        matches: e.field({
-          type: [TextRangeRef],
-          description:
-            'Where the query words are in the matched value (for article bodies: offsets into `Article.text`).',
-          resolve: (edge) => (edge as unknown as SearchEdgeShape).hit.matches,
-        }),
-      }),
-    },
+    SearchConnection,
   ),
 );

@@ -1,9 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder';
+import { DEFAULT_PAGE_SIZE, KINDS, LINK_KINDS, type LinkKind } from '../domain/entities';
 import { badInput } from '../lib/errors';
 import { slugFromArg } from '../lib/ids';
 import { MAX_PAGE_SIZE } from '../lib/page-size-plugin';
 import { ArticleRef } from './article';
+import { connectionOf } from './connections';
 import { DatePrecisionEnum } from './enums';
 import { EventRef } from './event';
 import { loadNodes } from './load-nodes';
@@ -20,8 +22,8 @@ interface Entry {
   date: string;
   precision: string;
   kind: 'EVENT' | 'PUBLICATION';
-  event: object | null;
-  article: object | null;
+  event: typeof EventRef.$inferType | null;
+  article: typeof ArticleRef.$inferType | null;
   cursor: string;
 }
 
@@ -43,25 +45,25 @@ const TimelineEntryRef = builder.objectRef<Entry>('TimelineEntry').implement({
       type: EventRef,
       nullable: true,
       description: 'The event, for EVENT entries.',
-      resolve: (e) => e.event as never,
+      resolve: (e) => e.event,
     }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
       description: 'The article, for PUBLICATION entries.',
-      resolve: (e) => e.article as never,
+      resolve: (e) => e.article,
     }),
   }),
 });
 
-const KEY_PREFIX: Record<string, string> = { Person: 'p', Organization: 'o', Project: 'j', Document: 'd', Place: 'l' };
-const TABLE: Record<string, string> = {
-  Person: 'people',
-  Organization: 'organizations',
-  Project: 'projects',
-  Document: 'documents',
-  Place: 'places',
-};
+/** What a timeline can be of: whatever entity links connect, but events (which are entries themselves). */
+const SUBJECT_KINDS = LINK_KINDS.filter((k): k is Exclude<LinkKind, 'Event'> => k !== 'Event');
+type SubjectKind = (typeof SUBJECT_KINDS)[number];
+const isSubjectKind = (type: string): type is SubjectKind => (SUBJECT_KINDS as readonly string[]).includes(type);
+/** "a person, organization, place, document or project" */
+const SUBJECTS_TEXT = `a ${SUBJECT_KINDS.slice(0, -1)
+  .map((k) => k.toLowerCase())
+  .join(', ')} or ${SUBJECT_KINDS.at(-1)?.toLowerCase()}`;
 
 /**
  * The subject's links (migrations/0002, dated by 0005): its events, and the articles that name it. A place
@@ -69,19 +71,17 @@ const TABLE: Record<string, string> = {
  * any other subject is one entity, whose `key` finds its counts in entity_link_counts.
  */
 function subjectLinks(type: string, slug: string): { links: SQL; key: SQL | null } {
-  const prefix = KEY_PREFIX[type];
-  if (!prefix) {
-    throw badInput('`subject` must be a person, organization, project, place or document.', { argument: 'subject' });
-  }
+  if (!isSubjectKind(type)) throw badInput(`\`subject\` must be ${SUBJECTS_TEXT}.`, { argument: 'subject' });
+  const { linkKey, table } = KINDS[type];
   if (type === 'Place') {
-    const inside = sql`WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT 'l:' || id FROM inside`;
+    const inside = sql`WITH RECURSIVE inside(id) AS (SELECT id FROM places WHERE slug = ${slug} UNION SELECT p.id FROM places p JOIN inside ON p.parent_id = inside.id) SELECT ${linkKey} || ':' || id FROM inside`;
     return {
       links: sql`(SELECT DISTINCT sort_date, via, connector FROM entity_links WHERE entity IN (${inside}))`,
       key: null,
     };
   }
   // One entity: a range of entity_links_timeline_idx, already in timeline order.
-  const key = sql`(SELECT ${prefix} || ':' || id FROM ${sql.identifier(TABLE[type] as string)} WHERE slug = ${slug})`;
+  const key = sql`(SELECT ${linkKey} || ':' || id FROM ${sql.identifier(table)} WHERE slug = ${slug})`;
   return { links: sql`(SELECT sort_date, via, connector FROM entity_links WHERE entity = ${key})`, key };
 }
 
@@ -99,12 +99,18 @@ function decodeCursor(cursor: string, argument: string): [string, number, number
   throw badInput('Invalid cursor.', { argument });
 }
 
+const TimelineEntryConnection = connectionOf(
+  TimelineEntryRef,
+  'TimelineEntry',
+  { description: 'Timeline entries in date order.', totalCount: 'How many entries match in all.' },
+  { description: 'A timeline entry and its cursor.' },
+);
+
 builder.queryField('timeline', (t) =>
   t.connection(
     {
       type: TimelineEntryRef,
-      description:
-        'Events and article publications in date order, for everything or for one subject (a person, organization, project, place or document: its events, and the articles that name it). Undated events are left out.',
+      description: `Events and article publications in date order, for everything or for one subject (${SUBJECTS_TEXT.slice(2)}: its events, and the articles that name it). Undated events are left out.`,
       args: {
         subject: t.arg.id({
           required: false,
@@ -115,10 +121,7 @@ builder.queryField('timeline', (t) =>
         includePublications: t.arg.boolean({ defaultValue: true, description: 'Include article publications.' }),
       },
       resolve: async (_root, args, ctx, info) => {
-        const subject =
-          args.subject == null
-            ? null
-            : slugFromArg(String(args.subject), ['Person', 'Organization', 'Project', 'Place', 'Document'], 'subject');
+        const subject = args.subject == null ? null : slugFromArg(String(args.subject), SUBJECT_KINDS, 'subject');
         if (subject && subject.type === null) {
           // A bare slug does not say its type; try each in a fixed order.
           subject.type = await typeOfSlug(ctx, subject.slug);
@@ -128,7 +131,7 @@ builder.queryField('timeline', (t) =>
           sql`${args.from ? sql`${col} >= ${args.from}` : sql`1`} AND ${args.to ? sql`${col} <= ${args.to}` : sql`1`}`;
         const publications = args.includePublications !== false;
         const backward = args.last != null || args.before != null;
-        const size = (backward ? args.last : args.first) ?? 20;
+        const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
         if (size > MAX_PAGE_SIZE) throw badInput(`Page size must be at most ${MAX_PAGE_SIZE}.`);
         const cursor = backward ? args.before : args.after;
         const key = cursor ? decodeCursor(cursor, backward ? 'before' : 'after') : null;
@@ -147,13 +150,13 @@ builder.queryField('timeline', (t) =>
         const page = rows.slice(0, size);
         if (backward) page.reverse();
         const nodes = await Promise.all([
-          loadNodes(
+          loadNodes<typeof EventRef.$inferType>(
             ctx,
             info,
             ['edges', 'node', 'event'],
             page.filter((r) => r.k === 0).map((r) => ({ typename: 'Event', id: r.id })),
           ),
-          loadNodes(
+          loadNodes<typeof ArticleRef.$inferType>(
             ctx,
             info,
             ['edges', 'node', 'article'],
@@ -186,30 +189,20 @@ builder.queryField('timeline', (t) =>
         };
       },
     },
-    {
-      name: 'TimelineConnection',
-      description: 'Timeline entries in date order.',
-      fields: (c) => ({
-        totalCount: c.int({
-          description: 'How many entries match in all.',
-          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
-        }),
-      }),
-    },
-    { name: 'TimelineEdge', description: 'A timeline entry and its cursor.' },
+    TimelineEntryConnection,
   ),
 );
 
 const emptyPage = () => ({ startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false });
 
+/** The kind of the first subject (in registry order) with this slug. */
 async function typeOfSlug(ctx: { db: import('../db/client').Db }, slug: string): Promise<string | null> {
-  const rows = await ctx.db.all<{ t: string }>(sql`
-    SELECT 'Person' AS t FROM people WHERE slug = ${slug}
-    UNION ALL SELECT 'Organization' FROM organizations WHERE slug = ${slug}
-    UNION ALL SELECT 'Project' FROM projects WHERE slug = ${slug}
-    UNION ALL SELECT 'Place' FROM places WHERE slug = ${slug}
-    UNION ALL SELECT 'Document' FROM documents WHERE slug = ${slug}
-    LIMIT 1`);
+  const rows = await ctx.db.all<{ t: string }>(
+    sql`${sql.join(
+      SUBJECT_KINDS.map((k) => sql`SELECT ${k} AS t FROM ${sql.identifier(KINDS[k].table)} WHERE slug = ${slug}`),
+      sql` UNION ALL `,
+    )} LIMIT 1`,
+  );
   return rows[0]?.t ?? null;
 }
 

@@ -1,32 +1,9 @@
 // Builds the rows of the search index (migrations/0003_search.sql) from the loader's plan tables. Pure:
 // the loader inserts the rows in the same batch as the facts, so the index is never out of step with them.
+import { KINDS, type SearchKind, type SearchType } from '../domain/entities';
 import { foldPreserving, lowerWords } from './text';
 
 type Row = Record<string, string | number | null>;
-
-export const SEARCH_ENTITY_TYPES = [
-  'PERSON',
-  'ORGANIZATION',
-  'PLACE',
-  'DOCUMENT',
-  'PROJECT',
-  'EVENT',
-  'QUOTE',
-  'ARTICLE',
-] as const;
-export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];
-
-/** The GraphQL type each kind of search result is. */
-export const SEARCH_TYPENAMES: Readonly<Record<SearchEntityType, string>> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-  DOCUMENT: 'Document',
-  PROJECT: 'Project',
-  EVENT: 'Event',
-  QUOTE: 'Quote',
-  ARTICLE: 'Article',
-};
 
 /**
  * The fields a hit can come from, with their weight: bm25 is multiplied by it, so names, codes and
@@ -59,7 +36,7 @@ export const SEARCH_CLEAR_STATEMENTS = [
 export const SEARCH_REBUILD_STATEMENT = "INSERT INTO search_fts (search_fts) VALUES ('rebuild')";
 
 interface Source {
-  type: SearchEntityType;
+  type: SearchType;
   id: number;
   slug: string;
   field: SearchField;
@@ -104,9 +81,35 @@ export function passages(body: string, from: number, to: number): Array<{ start:
   return out;
 }
 
+const many = (field: SearchField, v: unknown): Array<[SearchField, unknown]> => list(v).map((x) => [field, x]);
+
+/** The values indexed for a row of each searchable kind; articles (titles and body paragraphs) are below. */
+const VALUES: Record<Exclude<SearchKind, 'Article'>, (r: Row) => Array<[SearchField, unknown]>> = {
+  Person: (r) => [['NAME', r.name], ...many('ALIAS', r.aliases)],
+  Organization: (r) => [
+    ['NAME', r.name],
+    ['NAME_EN', r.name_en],
+    ...many('ACRONYM', r.acronyms),
+    ...many('ALIAS', r.aliases),
+  ],
+  Place: (r) => [['NAME', r.name], ['NAME_EN', r.name_en], ...many('ALIAS', r.aliases)],
+  Document: (r) => [['CODE', r.code], ['TITLE', r.title], ['TITLE_EN', r.title_en], ...many('ALIAS', r.aliases)],
+  Project: (r) => [
+    ['NAME', r.name],
+    ['NAME_EN', r.name_en],
+    ...many('ACRONYM', r.acronyms),
+    ...many('ALIAS', r.aliases),
+  ],
+  Event: (r) => [
+    ['TITLE', r.title],
+    ['TITLE_EN', r.title_en],
+  ],
+  Quote: (r) => [['TEXT', r.text]],
+};
+
 function sources(tables: Record<string, Row[]>): Source[] {
   const out: Source[] = [];
-  const add = (type: SearchEntityType, row: Row, fields: Array<[SearchField, unknown]>) => {
+  const add = (type: SearchType, row: Row, fields: Array<[SearchField, unknown]>) => {
     const id = Number(row.id);
     const slug = String(row.slug);
     const seen = new Set<string>();
@@ -120,33 +123,9 @@ function sources(tables: Record<string, Row[]>): Source[] {
       out.push({ type, id, slug, field, ordinal, text, start: 0 });
     }
   };
-  const many = (field: SearchField, v: unknown): Array<[SearchField, unknown]> => list(v).map((x) => [field, x]);
-
-  for (const r of tables.people ?? []) add('PERSON', r, [['NAME', r.name], ...many('ALIAS', r.aliases)]);
-  for (const r of tables.organizations ?? [])
-    add('ORGANIZATION', r, [
-      ['NAME', r.name],
-      ['NAME_EN', r.name_en],
-      ...many('ACRONYM', r.acronyms),
-      ...many('ALIAS', r.aliases),
-    ]);
-  for (const r of tables.places ?? [])
-    add('PLACE', r, [['NAME', r.name], ['NAME_EN', r.name_en], ...many('ALIAS', r.aliases)]);
-  for (const r of tables.documents ?? [])
-    add('DOCUMENT', r, [['CODE', r.code], ['TITLE', r.title], ['TITLE_EN', r.title_en], ...many('ALIAS', r.aliases)]);
-  for (const r of tables.projects ?? [])
-    add('PROJECT', r, [
-      ['NAME', r.name],
-      ['NAME_EN', r.name_en],
-      ...many('ACRONYM', r.acronyms),
-      ...many('ALIAS', r.aliases),
-    ]);
-  for (const r of tables.events ?? [])
-    add('EVENT', r, [
-      ['TITLE', r.title],
-      ['TITLE_EN', r.title_en],
-    ]);
-  for (const r of tables.quotes ?? []) add('QUOTE', r, [['TEXT', r.text]]);
+  for (const kind of Object.keys(VALUES) as Array<keyof typeof VALUES>) {
+    for (const r of tables[KINDS[kind].table] ?? []) add(KINDS[kind].searchType, r, VALUES[kind](r));
+  }
 
   // Articles: titles, and the body only inside its content ranges (never the page chrome around it).
   const ranges = new Map<number, Row[]>();
@@ -154,8 +133,8 @@ function sources(tables: Record<string, Row[]>): Source[] {
     const id = Number(c.article_id);
     ranges.set(id, [...(ranges.get(id) ?? []), c]);
   }
-  for (const a of tables.articles ?? []) {
-    add('ARTICLE', a, [
+  for (const a of tables[KINDS.Article.table] ?? []) {
+    add(KINDS.Article.searchType, a, [
       ['TITLE', a.title],
       ['TITLE_EN', a.title_en],
     ]);
@@ -165,7 +144,14 @@ function sources(tables: Record<string, Row[]>): Source[] {
     for (const c of own) {
       for (const p of passages(body, Number(c.start), Number(c.end))) {
         ordinal++;
-        out.push({ type: 'ARTICLE', id: Number(a.id), slug: String(a.slug), field: 'BODY', ordinal, ...p });
+        out.push({
+          type: KINDS.Article.searchType,
+          id: Number(a.id),
+          slug: String(a.slug),
+          field: 'BODY',
+          ordinal,
+          ...p,
+        });
       }
     }
   }

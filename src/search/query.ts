@@ -4,12 +4,13 @@
 import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client';
-import { SEARCH_ENTITY_TYPES, type SearchEntityType, type SearchField } from './indexer';
+import { SEARCH_TYPES, type SearchType } from '../domain/entities';
+import type { SearchField } from './indexer';
 import { fieldScorer, rankCandidates } from './rank';
 import { makeSnippet, type QueryTerm, type Span } from './snippet';
 import { foldPreserving, lowerPreserving, sanitize, words } from './text';
 
-export type { SearchEntityType, SearchField } from './indexer';
+export type { SearchField } from './indexer';
 export type { Span } from './snippet';
 
 /** Longest accepted query, in characters (Unicode code points, after NFC and trimming). */
@@ -42,7 +43,7 @@ export class SearchQueryError extends GraphQLError {
 export interface SearchArgs {
   query: string;
   /** Only these entity types; absent, null or empty means all. */
-  types?: readonly SearchEntityType[] | null;
+  types?: readonly SearchType[] | null;
   /** Page size, 1..MAX_FIRST (default DEFAULT_FIRST). */
   first?: number | null;
   /** The cursor of the last hit of the previous page. */
@@ -50,7 +51,7 @@ export interface SearchArgs {
 }
 
 export interface SearchHit {
-  type: SearchEntityType;
+  type: SearchType;
   entityId: number;
   slug: string;
   /**
@@ -193,7 +194,7 @@ function decodeCursor(cursor: string): number {
 
 interface RawRow {
   id: number;
-  entity_type: SearchEntityType;
+  entity_type: SearchType;
   entity_id: number;
   entity_slug: string;
   field: SearchField;
@@ -219,7 +220,7 @@ export const SEARCH_WINDOW = 100;
  * Ranking: first by how many of the query's accented words the field has with exactly those accents
  * (`Lưu Đức Minh` puts him above other Minh/Luu), then by `fieldScorer` (term frequency and length, times
  * the field's weight: names, acronyms and codes above aliases, titles, quotes, article paragraphs), then
- * by entity type (the order of SEARCH_ENTITY_TYPES) and id. An entity that matches in several fields is
+ * by entity type (the order of SEARCH_TYPES) and id. An entity that matches in several fields is
  * one hit, from its best field. Only the first SEARCH_WINDOW matching values are ranked and counted.
  */
 export async function searchKnowledgeBase(db: Db, args: SearchArgs): Promise<SearchResult> {
@@ -230,11 +231,8 @@ export async function searchKnowledgeBase(db: Db, args: SearchArgs): Promise<Sea
   const offset = args.after == null ? 0 : decodeCursor(args.after) + 1;
   const types = [...new Set(args.types ?? [])];
   for (const t of types) {
-    if (!(SEARCH_ENTITY_TYPES as readonly string[]).includes(t))
-      throw new SearchQueryError(
-        'INVALID_TYPE',
-        `Unknown type '${String(t)}' (one of ${SEARCH_ENTITY_TYPES.join(', ')}).`,
-      );
+    if (!(SEARCH_TYPES as readonly string[]).includes(t))
+      throw new SearchQueryError('INVALID_TYPE', `Unknown type '${String(t)}' (one of ${SEARCH_TYPES.join(', ')}).`);
   }
 
   const typeFilter =

@@ -2,7 +2,7 @@
 // score is computed in JavaScript from the matched text instead of by FTS5's bm25(): bm25() first counts,
 // for every query word, the rows that contain it, a pass over the word's whole doclist that alone takes
 // hundreds of milliseconds for common words at 100k articles, however few rows are then ranked.
-import { SEARCH_ENTITY_TYPES, type SearchEntityType } from './indexer';
+import { SEARCH_TYPES, type SearchType } from '../domain/entities';
 import type { QueryTerm } from './snippet';
 
 const K1 = 1.2;
@@ -47,18 +47,18 @@ export function fieldScorer(terms: readonly QueryTerm[]): (folded: string, weigh
 export interface Candidate {
   /** The search_documents row; the tie-break between two values of one entity. */
   id: number;
-  type: SearchEntityType;
+  type: SearchType;
   entityId: number;
   /** How many of the query's accented words the value has with exactly those accents. */
   exact: number;
   score: number;
 }
 
-const TYPE_RANK = new Map<string, number>(SEARCH_ENTITY_TYPES.map((t, i) => [t, i]));
+const TYPE_RANK = new Map<string, number>(SEARCH_TYPES.map((t, i) => [t, i]));
 
 /**
  * One candidate per entity (its best value: most exact accents, then best score, then lowest row id),
- * best first: by exact accents, score, entity type (the order of SEARCH_ENTITY_TYPES), entity id.
+ * best first: by exact accents, score, entity type (the order of SEARCH_TYPES), entity id.
  */
 export function rankCandidates<T extends Candidate>(candidates: readonly T[]): T[] {
   const best = new Map<string, T>();

@@ -343,9 +343,13 @@ export const RAW_ATTACKS: readonly RawRequest[] = [
   postQuery('60 KB name filter', 'query($q: String!) { people(filter: { name: $q }) { totalCount } }', {
     q: 'x'.repeat(60_000),
   }),
-  postQuery('30 KB of backslashes in a name filter', 'query($q: String!) { projects(name: $q) { totalCount } }', {
-    q: '\\'.repeat(30_000),
-  }),
+  postQuery(
+    '30 KB of backslashes in a name filter',
+    'query($q: String!) { projects(filter: { name: $q }) { totalCount } }',
+    {
+      q: '\\'.repeat(30_000),
+    },
+  ),
   {
     ...post(
       'body over the size limit',

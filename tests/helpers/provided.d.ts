@@ -7,5 +7,9 @@ declare module 'vitest' {
     libsqlUrl: string;
     /** Number of article .txt files in seed/articles: what the Worker must report as totalCount. */
     seedArticleCount: number;
+    /** A second seeded sqld, for the outage test only (tests/helpers/outage-global-setup.ts). */
+    outageLibsqlUrl: string;
+    /** Loopback server that stops (POST /stop) and starts (POST /start) that sqld. */
+    outageControlUrl: string;
   }
 }

@@ -282,10 +282,14 @@ describe('the VKC project', () => {
     }
   });
 
-  it('projects(name:) is diacritic-insensitive over names, acronyms and aliases', async () => {
+  it('projects(filter: { name }) is diacritic-insensitive over names, acronyms and aliases', async () => {
     const find = async (name?: string) =>
       slugs(
-        (await ok(h, `query ($n: String) { projects(name: $n) { edges { node { slug } } } }`, { n: name })).projects,
+        (
+          await ok(h, `query ($n: String) { projects(filter: { name: $n }) { edges { node { slug } } } }`, {
+            n: name,
+          })
+        ).projects,
       );
     expect(await find('vkc')).toEqual(['du-an-vkc']);
     expect(await find('song hong')).toEqual(['quy-hoach-hai-bo-song-hong']);

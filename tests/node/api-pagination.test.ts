@@ -41,7 +41,12 @@ describe('connection shape', () => {
 
   it('every *Connection type has edges: [Edge!]!, pageInfo: PageInfo!, totalCount: Int!; every edge a cursor and a node', () => {
     const connections = types.filter((t) => t.kind === 'OBJECT' && t.name.endsWith('Connection'));
-    expect(connections.length).toBeGreaterThan(50);
+    // One connection type per listed type, shared by the fields that list it: more than 50 such fields.
+    const connectionFields = types
+      .filter((t) => t.kind === 'OBJECT' && t.fields)
+      .flatMap((t) => t.fields.filter((f: Json) => named(f.type).endsWith('Connection')));
+    expect(connectionFields.length).toBeGreaterThan(50);
+    expect(new Set(connectionFields.map((f: Json) => named(f.type)))).toEqual(new Set(connections.map((c) => c.name)));
     for (const c of connections) {
       const f = Object.fromEntries(c.fields.map((x: Json) => [x.name, x.type]));
       expect(f.edges, c.name).toMatchObject({
@@ -267,6 +272,55 @@ describe('page-size and cursor errors', () => {
     );
     expect(e.message).toBe('Invalid cursor.');
     expect(e.path).toEqual(['person']);
+  });
+
+  // A page that asks for its totalCount alone loads no rows, so nothing would read the cursor: it is still
+  // refused, as the README promises, on root, nested, join-table, timeline and search connections.
+  it.each([
+    ['people', '{ people(after: "garbage") { totalCount } }'],
+    ['events (before)', '{ events(before: "garbage") { totalCount } }'],
+    [
+      'people (base64, not a cursor)',
+      `{ people(after: "${Buffer.from('not a cursor').toString('base64')}") { totalCount } }`,
+    ],
+    ['Person.roles', '{ person(slug: "luu-duc-minh") { roles(after: "garbage") { totalCount } } }'],
+    [
+      'Organization.people',
+      '{ organization(slug: "bo-xay-dung") { people(first: 1, after: "garbage") { totalCount } } }',
+    ],
+    [
+      'Article.authors',
+      '{ article(slug: "vkc-hoi-nghi-trien-khai-2024") { authors(after: "garbage") { totalCount } } }',
+    ],
+    ['timeline', '{ timeline(after: "garbage") { totalCount } }'],
+    [
+      'search',
+      '{ search(query: "vkc", after: "garbage") { totalCount } }',
+      /^The `after` cursor is not one this search/,
+    ],
+  ])('%s: a garbage cursor with only totalCount selected is BAD_USER_INPUT', async (_l, query, message?: RegExp) => {
+    const e = await fails(h, query, 'BAD_USER_INPUT');
+    expect(e.message).toMatch(message ?? /^Invalid cursor\.$/);
+  });
+
+  it('a readable cursor with only totalCount selected gives the whole count, as with edges', async () => {
+    const first = (await ok(h, '{ people(first: 1) { totalCount edges { cursor } } }')).people;
+    const c = first.edges[0].cursor;
+    const only = (await ok(h, 'query ($c: String) { people(after: $c) { totalCount } }', { c })).people;
+    const withEdges = (await ok(h, 'query ($c: String) { people(after: $c) { totalCount edges { cursor } } }', { c }))
+      .people;
+    expect(only.totalCount).toBe(first.totalCount);
+    expect(withEdges.totalCount).toBe(first.totalCount);
+    const roles = `{ person(slug: "luu-duc-minh") { roles(first: 1) { totalCount edges { cursor } } } }`;
+    const r = (await ok(h, roles)).person.roles;
+    const after = await ok(
+      h,
+      `query ($c: String) { person(slug: "luu-duc-minh") { roles(after: $c) { totalCount } } }`,
+      {
+        c: r.edges[0].cursor,
+      },
+    );
+    expect(after.person.roles.totalCount).toBe(r.totalCount);
   });
 
   it('a nested first: 1000 is BAD_USER_INPUT at that path', async () => {

@@ -34,7 +34,7 @@ const NAME_FILTERS: Record<string, string> = {
   'Query.organizations(filter.name)': 'organizations',
   'Query.places(filter.name)': 'places',
   'Query.documents(filter.text)': 'documents',
-  'Query.projects(name)': 'projects',
+  'Query.projects(filter.name)': 'projects',
 };
 /** Country filters: an exact ISO code, case-insensitive. */
 const COUNTRY_FILTERS: Record<string, string> = {

@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
+import { SEARCH_TYPES } from '../../src/domain/entities';
 import { fold } from '../../src/lib/text';
-import { buildSearchDocuments, passages, SEARCH_ENTITY_TYPES } from '../../src/search/indexer';
+import { buildSearchDocuments, passages } from '../../src/search/indexer';
 import {
   MAX_QUERY_LENGTH,
   parseSearchQuery,
@@ -101,7 +102,7 @@ describe('index', () => {
     expect(fieldsOf('QUOTE', 'ha-noi-seoul-dien-dan-chinh-sach-2025--oh-se-hoon--1')).toEqual([
       'TEXT:ấn tượng trước quá trình phát triển của Hà Nội và khẳng định Thủ đô sẽ còn bứt phá trong thời gian tới',
     ]);
-    expect(new Set(docs().map((d) => d.entity_type))).toEqual(new Set(SEARCH_ENTITY_TYPES));
+    expect(new Set(docs().map((d) => d.entity_type))).toEqual(new Set(SEARCH_TYPES));
   });
 
   it('takes article bodies only from their content ranges, paragraph by paragraph, at their real offsets', () => {

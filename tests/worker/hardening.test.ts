@@ -1,8 +1,9 @@
-// Verifies the Worker's side of limits and caching inside workerd: cost in extensions, request ids, limits from the same app, GET caching through isolate memory and the Cache API (ETag, 304), persisted operations, and the optional rate-limiting binding from wrangler.toml.
+// Verifies the Worker's side of limits and caching inside workerd: cost in extensions, request ids, limits from the same app, GET caching through isolate memory and the Cache API (ETag, 304), persisted operations, the optional rate-limiting binding from wrangler.toml, and a database outage (503 DATABASE_UNAVAILABLE, then recovery).
 import { env, exports } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PERSISTED_OPERATIONS, sha256Hex } from '../../src/lib/persisted';
-import { stableStringify } from '../../src/lib/response-cache';
+import { stableStringify } from '../../src/plugins/response-cache';
+import worker from '../../src/worker';
 
 const ENDPOINT = 'http://worker.test/graphql';
 
@@ -107,4 +108,56 @@ describe('Worker limits and caching', () => {
     });
     expect(r.status).toBe(200);
   });
+});
+
+// The database outage: the same Worker module, with its own sqld (stopped and started again through
+// tests/helpers/outage-global-setup.ts) so the other Worker tests keep theirs running.
+const outageEnv = { ...env, LIBSQL_URL: inject('outageLibsqlUrl') };
+const ctx = { waitUntil() {}, passThroughOnException() {} };
+
+async function callOutage(url: string, init: RequestInit = {}) {
+  const res = await worker.fetch(new Request(url, init), outageEnv, ctx);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Body };
+}
+
+const outagePost = (query: string) =>
+  callOutage('http://worker.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+  });
+const outageGet = (query: string) =>
+  callOutage(`http://worker.test/graphql?query=${encodeURIComponent(query)}`, {
+    headers: { accept: 'application/graphql-response+json' },
+  });
+
+async function sqld(action: 'stop' | 'start') {
+  const res = await fetch(`${inject('outageControlUrl')}/${action}`, { method: 'POST' });
+  expect(res.status, await res.text()).toBe(204);
+}
+
+afterAll(() => sqld('start'));
+
+const QUERY = '{ person(slug: "luu-duc-minh") { name } }';
+
+describe('Worker: database outage', () => {
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After while sqld is stopped, and recovers', async () => {
+    const before = await outagePost(QUERY);
+    expect(before.status).toBe(200);
+    expect(before.body.data.person.name).toBe('Lưu Đức Minh');
+    await sqld('stop');
+    for (const r of [await outagePost(QUERY), await outageGet('{ articles(first: 1) { totalCount } }')]) {
+      expect(r.status, JSON.stringify(r.body)).toBe(503);
+      expect(r.headers.get('retry-after')).toBe('5');
+      expect(r.headers.get('cache-control')).toBe('no-store');
+      expect(r.headers.get('etag')).toBeNull();
+      expect(r.body.errors.map((e: Body) => e.extensions.code)).toEqual(['DATABASE_UNAVAILABLE']);
+      expect(r.body.errors[0].extensions.requestId).toBe(r.headers.get('x-request-id'));
+    }
+    await sqld('start');
+    const after = await outagePost(QUERY);
+    expect(after.status).toBe(200);
+    expect(after.body.data).toEqual(before.body.data);
+  }, 60_000);
 });
