@@ -34,6 +34,7 @@ export const articles = sqliteTable('articles', {
   publisherStart: integer('publisher_start'),
   publisherEnd: integer('publisher_end'),
   publisherMentionId: integer('publisher_mention_id'),
+  added: text('added'),
 });
 
 export const articleContent = sqliteTable(

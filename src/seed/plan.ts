@@ -511,7 +511,11 @@ function readArticle(
     ctx.fail('is required and must be a mapping');
     return undefined;
   }
-  ctx.only(a, ['slug', 'languages', 'content', 'title', 'title_en', 'published', 'publisher', 'authors']);
+  ctx.only(a, ['slug', 'languages', 'content', 'title', 'title_en', 'published', 'publisher', 'authors', 'added']);
+  // When the article entered the knowledge base (written by the ingest tool): what polling clients filter on.
+  const added = ctx.str(a, 'added', true);
+  if (added !== undefined && !parseDate(added, 'DAY'))
+    ctx.at('added').fail(`invalid date '${added}' (expected YYYY-MM-DD)`);
   const slug = ctx.slug(a);
   const body = src.body;
   const languages = ctx.strList(a, 'languages');
@@ -639,6 +643,7 @@ function readArticle(
     published_end: published?.span.end ?? null,
     publisher_start: facts.publisher?.start ?? null,
     publisher_end: facts.publisher?.end ?? null,
+    added: added ?? null,
   };
   return facts;
 }

@@ -1,0 +1,31 @@
+-- Incremental loading (src/seed/incremental.ts) and polling for new articles.
+
+-- The date an article entered the knowledge base (ISO day, from its YAML), for `articles(filter: {addedAfter})`
+-- and `orderBy: ADDED`. A database loaded before this migration gets it on its next load.
+ALTER TABLE articles ADD COLUMN added TEXT;
+CREATE INDEX articles_added_idx ON articles (added, id);
+
+-- What the seed has loaded: one row per unit (an article with everything it states, an entity, an event,
+-- a conflict) with a digest of its rows, so a load writes only the units that changed. Rows of the
+-- database that no unit names (another corpus in the same database) are never touched.
+CREATE TABLE seed_units (
+  unit TEXT PRIMARY KEY, -- 'articles:<slug>', 'people:<slug>', 'events:<slug>', 'conflicts:<slug>', ...
+  row_id INTEGER NOT NULL, -- the unit's row id in its table
+  digest TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Scratch space of one load's batch: the ids and entity keys whose derived rows it recomputes. Emptied
+-- at the start and the end of the batch, so it is always empty between loads.
+CREATE TABLE seed_touched (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL DEFAULT '',
+  id INTEGER NOT NULL,
+  n INTEGER NOT NULL DEFAULT 0, -- a count that goes with the key (how many articles name an entity)
+  PRIMARY KEY (kind, key, id)
+) WITHOUT ROWID;
+
+-- An incremental load deletes and re-reads an article's participant rows by article.
+CREATE INDEX event_participants_article_idx ON event_participants (article_id);
+
+-- The dataset version is now a digest of the loaded units: forget the old one so the next load writes it.
+DELETE FROM dataset;
