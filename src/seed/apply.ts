@@ -145,15 +145,31 @@ export async function incrementalStatements(
   s.push(`DELETE FROM quote_documents WHERE quote_id IN (SELECT id FROM quotes WHERE article_id IN ${A})`);
   s.push(`DELETE FROM conflict_claims WHERE article_id IN ${A}`);
   for (const t of ARTICLE_TABLES) s.push(`DELETE FROM ${t} WHERE article_id IN ${A}`);
-  s.push(`DELETE FROM articles WHERE id IN ${A}`);
+  const pruned = remove.filter((r) => r.table === 'articles').map((r) => r.rowId);
+  for (const c of chunk(pruned, 500)) s.push(`DELETE FROM articles WHERE id IN (${ids(c)})`);
   for (const table of [...new Set(writtenUnits.map((u) => u.table))]) {
     const existingIds = writtenUnits.filter((u) => u.table === table && existing.has(u.key)).map(dbId);
-    for (const c of chunk(existingIds, 500)) {
+    for (const c of chunk(existingIds, 500))
       for (const kid of CHILDREN[table] ?? []) s.push(`DELETE FROM ${kid.table} WHERE ${kid.col} IN (${ids(c)})`);
-      s.push(`DELETE FROM ${table} WHERE id IN (${ids(c)})`);
+  }
+  // Unit rows are updated in place, never deleted and inserted: deleting a row that many tables name
+  // makes SQLite look for children in each of them (foreign keys are on).
+  const unitRowTables = new Set([...all.values()].map((u) => u.table));
+  for (const t of tableOrder) {
+    const rows = rowsOf(writing, t);
+    if (!unitRowTables.has(t)) {
+      s.push(...insert(t, rows));
+      continue;
+    }
+    const cols = Object.keys(rows[0] ?? {}).filter((c) => c !== 'id');
+    for (const st of insert(t, rows)) {
+      const { sql, args } = st as { sql: string; args: Row[keyof Row][] };
+      s.push({
+        sql: `${sql} ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
+        args,
+      });
     }
   }
-  for (const t of tableOrder) s.push(...insert(t, rowsOf(writing, t)));
 
   // Units the seed no longer has: gone, unless a row outside the seed (or an article kept without
   // --prune) still names them.
