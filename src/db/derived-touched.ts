@@ -34,6 +34,17 @@ function linksOfEntities(kind: string): string {
   ].join('\n UNION ALL ');
 }
 
+/** The rows of `article_entity_links` of the articles in `articles` (a subquery), one index range each. */
+function linksOfArticles(articles: string): string {
+  return [
+    ...PER_ARTICLE.map(
+      (p) => `SELECT article_id, '${p.t}' AS t, ${p.col} AS eid FROM ${p.table} WHERE article_id IN ${articles}`,
+    ),
+    `SELECT article_id, 'e', event_id FROM event_reports WHERE article_id IN ${articles}
+     UNION SELECT article_id, 'e', event_id FROM mentions WHERE article_id IN ${articles} AND event_id IS NOT NULL`,
+  ].join('\n UNION ALL ');
+}
+
 /** How many articles name entity (t, eid): the document frequency of the full rebuild. */
 const documentFrequency = (t: string, eid: string) => `CASE ${t}
   ${PER_ARTICLE.map((p) => `WHEN '${p.t}' THEN (SELECT count(*) FROM ${p.table} WHERE ${p.col} = ${eid})`).join('\n  ')}
@@ -50,7 +61,7 @@ export const TOUCHED_REACH_STATEMENTS: string[] = [
   `INSERT OR IGNORE INTO seed_touched (kind, id)
    SELECT 'po', person_id FROM roles WHERE article_id IN ${A}`,
   `INSERT OR IGNORE INTO seed_touched (kind, key, id)
-   SELECT 'ent', t, eid FROM article_entity_links WHERE article_id IN ${A}`,
+   SELECT 'ent', t, eid FROM (${linksOfArticles(A)})`,
 ];
 
 /** Recomputes the derived rows of what `seed_touched` lists; runs after the facts are written. */
@@ -69,7 +80,7 @@ export const TOUCHED_DERIVED_STATEMENTS: string[] = [
   ]),
   // The entities the touched articles name now (the per-article tables were just recomputed).
   `INSERT OR IGNORE INTO seed_touched (kind, key, id)
-   SELECT 'ent', t, eid FROM article_entity_links WHERE article_id IN ${A}`,
+   SELECT 'ent', t, eid FROM (${linksOfArticles(A)})`,
   `UPDATE event_participants SET participation_id = NULL WHERE event_id IN ${E}`,
   `DELETE FROM participations WHERE event_id IN ${E}`,
   `INSERT INTO participations (event_id, person_id, organization_id, role)
@@ -117,7 +128,7 @@ export const TOUCHED_DERIVED_STATEMENTS: string[] = [
    UNION ALL SELECT 'j:' || project_id, 'EVENT', id FROM events WHERE project_id IS NOT NULL AND id IN ${E}
    UNION ALL SELECT 'd:' || document_id, 'EVENT', event_id FROM event_documents WHERE event_id IN ${E}
    UNION ALL SELECT 'e:' || id, 'EVENT', id FROM events WHERE id IN ${E}
-   UNION ALL SELECT t || ':' || eid, 'ARTICLE', article_id FROM article_entity_links WHERE article_id IN ${A}`,
+   UNION ALL SELECT t || ':' || eid, 'ARTICLE', article_id FROM (${linksOfArticles(A)})`,
   `UPDATE entity_links SET sort_date = (SELECT sort_date FROM articles WHERE id = entity_links.connector)
    WHERE via = 'ARTICLE' AND connector IN ${A} AND EXISTS (SELECT 1 FROM articles WHERE id = entity_links.connector)`,
   `UPDATE entity_links SET sort_date = (SELECT sort_date FROM events WHERE id = entity_links.connector)
@@ -142,7 +153,7 @@ export const TOUCHED_DERIVED_STATEMENTS: string[] = [
   // The entities of the articles ranked again, with their document frequency, then every article naming
   // one that is neither unique nor a hub.
   `INSERT OR IGNORE INTO seed_touched (kind, key, id)
-   SELECT DISTINCT 'rent', t, eid FROM article_entity_links WHERE article_id IN ${set('r')}`,
+   SELECT DISTINCT 'rent', t, eid FROM (${linksOfArticles(set('r'))})`,
   `UPDATE seed_touched SET n = ${documentFrequency('seed_touched.key', 'seed_touched.id')} WHERE kind = 'rent'`,
   `DELETE FROM seed_touched WHERE kind = 'rent' AND (n <= 1 OR n > ${RELATED_MAX_DOCUMENT_FREQUENCY})`,
   `INSERT OR IGNORE INTO seed_touched (kind, key, id, n)
@@ -159,13 +170,17 @@ export const TOUCHED_DERIVED_STATEMENTS: string[] = [
    )
    INSERT INTO related_articles (article_id, other_id, score, shared_count, rank)
    SELECT article_id, other_id, round(score, 6), shared, rank FROM ranked WHERE rank <= ${RELATED_PER_ARTICLE}`,
+  // The entities each ranked pair shares (hubs included), from the entity lists of the articles involved:
+  // kind 'ae' || type letter, key the article id, id the entity id, so each pair is two index ranges.
+  `INSERT OR IGNORE INTO seed_touched (kind, key, id)
+   SELECT 'ae' || t, article_id, eid FROM (${linksOfArticles(`(SELECT id FROM seed_touched WHERE kind = 'r' AND key = '' UNION SELECT other_id FROM related_articles WHERE article_id IN ${set('r')})`)})`,
   `INSERT INTO related_article_entities (article_id, other_id, person_id, organization_id, place_id, document_id, project_id, event_id)
    SELECT r.article_id, r.other_id,
-     CASE a.t WHEN 'p' THEN a.eid END, CASE a.t WHEN 'o' THEN a.eid END, CASE a.t WHEN 'l' THEN a.eid END,
-     CASE a.t WHEN 'd' THEN a.eid END, CASE a.t WHEN 'j' THEN a.eid END, CASE a.t WHEN 'e' THEN a.eid END
+     CASE a.kind WHEN 'aep' THEN a.id END, CASE a.kind WHEN 'aeo' THEN a.id END, CASE a.kind WHEN 'ael' THEN a.id END,
+     CASE a.kind WHEN 'aed' THEN a.id END, CASE a.kind WHEN 'aej' THEN a.id END, CASE a.kind WHEN 'aee' THEN a.id END
    FROM related_articles r
-   JOIN article_entity_links a ON a.article_id = r.article_id
-   JOIN article_entity_links b ON b.article_id = r.other_id AND b.t = a.t AND b.eid = a.eid
+   JOIN seed_touched a ON a.kind IN ('aep', 'aeo', 'ael', 'aed', 'aej', 'aee') AND a.key = CAST(r.article_id AS TEXT)
+   JOIN seed_touched b ON b.kind = a.kind AND b.key = CAST(r.other_id AS TEXT) AND b.id = a.id
    WHERE r.article_id IN ${set('r')}
-   ORDER BY r.article_id, r.other_id, a.t, a.eid`,
+   ORDER BY r.article_id, r.other_id, substr(a.kind, 3), a.id`,
 ];
