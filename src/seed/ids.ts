@@ -1,14 +1,14 @@
-// Stable row ids. The plan numbers rows densely in seed order, so one new slug would renumber every row
-// after it; an incremental load, and a database that also holds rows from elsewhere (the benchmark corpus,
-// numbered 1..n), both need ids that depend on the row alone. Each id is a hash of the row's natural key
-// (an entity's slug; a fact's evidence mention, itself keyed by article, kind and span), in
-// [2^52, 2^53): safe JavaScript integers, clear of any densely numbered rows.
+// Content keys for plan rows. The plan numbers rows densely in seed order, so one new slug renumbers
+// every row after it; to tell which parts of the seed changed between two loads, each row is keyed by
+// what it is instead (an entity's slug; a fact by its evidence mention, itself keyed by article, kind and
+// span). The keyed copy of the plan is only digested (./incremental), never written: database ids are
+// given out by the loader (./apply).
 import { createHash } from 'node:crypto';
 import type { Plan, Row } from './plan';
 
 const BASE = 2 ** 52;
 
-/** A stable id in [2^52, 2^53) for a natural key. */
+/** A number in [2^52, 2^53) (a safe integer) for a natural key. */
 export function stableId(...key: Array<string | number>): number {
   const hex = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 13);
   return BASE + Number.parseInt(hex, 16);
@@ -82,7 +82,7 @@ const SLUGGED = ['organizations', 'places', 'people', 'documents', 'projects', '
 const BY_MENTION = ['roles', 'event_participants', 'conflict_claims'];
 
 /**
- * Rewrites every id and reference of a plan to stable ids. Throws when two rows would share an id (a
+ * Rewrites every id and reference of a plan to content keys. Throws when two rows would share an id (a
  * hash collision, or a natural key the plan repeats), rather than loading one over the other.
  */
 export function withStableIds(plan: Plan): Plan {

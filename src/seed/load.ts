@@ -1,5 +1,4 @@
 // Node side of the seed: reads seed/ from disk and loads it into a database in a single atomic batch.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,14 +74,9 @@ export async function readSeedSource(dir = SEED_DIR): Promise<SeedSource> {
   return { articles, conflicts };
 }
 
-/** A hash of every seed file: the dataset version changes exactly when the seed does. */
+/** The dataset version a database holding exactly this seed has (see unitsVersion). */
 export function seedVersion(source: SeedSource): string {
-  const h = createHash('sha256');
-  for (const a of [...source.articles].sort((x, y) => x.id.localeCompare(y.id))) {
-    h.update(`${a.id}\0${a.body}\0${a.yaml.text}\0`);
-  }
-  h.update(`conflicts\0${source.conflicts?.text ?? ''}`);
-  return h.digest('hex').slice(0, 16);
+  return unitsVersion([...planUnits(planFromSource(source)).values()].map((u): [string, string] => [u.key, u.digest]));
 }
 
 export function planFromSource(source: SeedSource): Plan {
@@ -153,9 +147,12 @@ export async function loadSeed(client: Client, opts: LoadOptions = {}): Promise<
     ]),
   );
   const existing = await existingIds(client, units.values());
+  // No dataset row: never loaded, or a migration asked for everything to be written again (0003, 0006).
+  const current = await client.execute('SELECT version FROM dataset WHERE id = 1');
+  const force = opts.force || current.rows.length === 0;
   const write = new Set<string>();
   for (const u of units.values())
-    if (opts.force || stored.get(u.key)?.digest !== u.digest || !existing.has(u.key)) write.add(u.key);
+    if (force || stored.get(u.key)?.digest !== u.digest || !existing.has(u.key)) write.add(u.key);
   closeOverLinks(units, write);
   const gone = [...stored].filter(([k]) => !units.has(k));
   const goneArticles = gone.filter(([k]) => k.startsWith('articles:'));
@@ -167,7 +164,6 @@ export async function loadSeed(client: Client, opts: LoadOptions = {}): Promise<
     ...[...units.values()].map((u): [string, string] => [u.key, u.digest]),
     ...goneArticles.filter(() => !opts.prune).map(([k, v]): [string, string] => [k, v.digest]),
   ]);
-  const current = await client.execute('SELECT version FROM dataset WHERE id = 1');
   const base = { version, counts, removed: remove.length, kept };
   if (write.size === 0 && remove.length === 0 && current.rows[0]?.version === version)
     return { ...base, skipped: true, mode: 'none', written: 0 };
