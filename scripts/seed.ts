@@ -1,18 +1,24 @@
 // Migrates and loads seed/ into LIBSQL_URL in one transaction, writing only what changed since the last
-// load. `--force` writes every unit again; `--prune` removes articles that seed/ no longer has.
+// load. `--force` writes every unit again; `--prune` removes articles that seed/ no longer has;
+// `--seed DIR` loads another seed folder (same layout as seed/).
+import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { nodeConfig } from '../src/config';
 import { loadSeed } from '../src/seed/load';
 import { SeedValidationError } from '../src/seed/plan';
 
+const { values } = parseArgs({
+  options: {
+    force: { type: 'boolean', default: false },
+    prune: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+  },
+});
 const { url, authToken } = nodeConfig();
 const client = createClient({ url, authToken });
 try {
   const t = performance.now();
-  const r = await loadSeed(client, {
-    force: process.argv.includes('--force'),
-    prune: process.argv.includes('--prune'),
-  });
+  const r = await loadSeed(client, { dir: values.seed, force: values.force, prune: values.prune });
   const s = ((performance.now() - t) / 1000).toFixed(1);
   console.log(
     r.skipped
