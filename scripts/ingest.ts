@@ -44,10 +44,8 @@ try {
   } else {
     const dir = join(seedDir, 'articles');
     writeFileSync(join(dir, `${result.id}.txt`), result.body);
-    writeFileSync(
-      join(dir, `${result.id}.yaml`),
-      `# Draft made by npm run ingest: review every entry, above all those with a review note.\n${toYaml(result.draft)}`,
-    );
+    // No marker of its own: once its review notes are settled, a draft reads like a hand-curated file.
+    writeFileSync(join(dir, `${result.id}.yaml`), toYaml(result.draft));
     if (result.summary.conflicts.length > 0)
       appendFileSync(
         join(seedDir, 'conflicts.yaml'),
