@@ -9,6 +9,7 @@ import { ingest } from '../src/ingest/index';
 import { openKnowledgeBase } from '../src/ingest/kb-build';
 import { formatSummary } from '../src/ingest/report';
 import { SEED_DIR } from '../src/seed/load';
+import { SeedValidationError } from '../src/seed/problems';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,10 +44,8 @@ try {
   } else {
     const dir = join(seedDir, 'articles');
     writeFileSync(join(dir, `${result.id}.txt`), result.body);
-    writeFileSync(
-      join(dir, `${result.id}.yaml`),
-      `# Draft made by npm run ingest: review every entry, above all those with a review note.\n${toYaml(result.draft)}`,
-    );
+    // No marker of its own: once its review notes are settled, a draft reads like a hand-curated file.
+    writeFileSync(join(dir, `${result.id}.yaml`), toYaml(result.draft));
     if (result.summary.conflicts.length > 0)
       appendFileSync(
         join(seedDir, 'conflicts.yaml'),
@@ -60,6 +59,11 @@ try {
     console.error(`ingest: ${err.message}`);
     if (err.metadata && values.json)
       process.stdout.write(`${JSON.stringify({ error: err.message, metadata: err.metadata }, null, 2)}\n`);
+    process.exit(1);
+  }
+  // The knowledge base the draft is linked against must itself load (a draft still under review refuses it).
+  if (err instanceof SeedValidationError) {
+    console.error(`ingest: the seed in ${seedDir} does not load, so nothing was drafted or written.\n${err.message}`);
     process.exit(1);
   }
   throw err;

@@ -43,6 +43,8 @@ export const articles = sqliteTable('articles', {
   publisherStart: integer('publisher_start'),
   publisherEnd: integer('publisher_end'),
   publisherMentionId: integer('publisher_mention_id').references((): AnySQLiteColumn => mentions.id),
+  added: text('added'),
+  url: text('url'),
 });
 
 export const articleContent = sqliteTable(
@@ -490,3 +492,22 @@ export const relatedArticleEntities = sqliteTable('related_article_entities', {
   otherId: integer('other_id').notNull(),
   ...subjectColumns(),
 });
+
+// ---------- the seed loader's own bookkeeping (migrations/0006, written by src/seed/apply.ts) ----------
+
+export const seedUnits = sqliteTable('seed_units', {
+  unit: text('unit').primaryKey(),
+  rowId: integer('row_id').notNull(),
+  digest: text('digest').notNull(),
+});
+
+export const seedTouched = sqliteTable(
+  'seed_touched',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull().default(''),
+    id: integer('id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key, t.id] })],
+);

@@ -23,6 +23,7 @@ export function buildDraft(meta: Meta, body: string, n: Names, facts: Facts, eve
   const whole = (r: Range) => spanRef(body, r.start, r.end);
   const article: Doc = {
     slug: meta.slug,
+    added: meta.added,
     languages: meta.languages,
     content: meta.content.map((c) => {
       const text = body.slice(c.start, c.end);

@@ -22,6 +22,8 @@ export interface IngestInput {
   raw: Buffer | string;
   fileName?: string;
   url?: string;
+  /** The day the article enters the knowledge base (YYYY-MM-DD); today (UTC) when not given. */
+  added?: string;
   /** Existing article ids (file names without .txt) and their texts, for numbering and duplicates. */
   existing: Array<{ id: string; body: string }>;
   /** The curated articles the draft is validated with (the knowledge base's own sources). */
@@ -99,7 +101,8 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   const kb = new KnowledgeBase(input.db);
   let slug = slugify(`${titleText} ${page.published?.local.slice(0, 4) ?? ''}`, 60);
   for (let i = 2; await kb.articleSlugTaken(slug); i++) slug = `${slugify(titleText, 55)}-${i}`;
-  const meta: Meta = { ...page, id, slug, url: input.url };
+  const added = input.added ?? new Date().toISOString().slice(0, 10);
+  const meta: Meta = { ...page, id, slug, url: input.url, added };
 
   const n = new Names(body, meta.content);
   n.people();

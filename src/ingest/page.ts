@@ -83,7 +83,7 @@ function parsePublished(body: string, r: Range): Meta['published'] | undefined {
 }
 
 /** Finds the article in a captured page. Throws PageError when there is none. */
-export function readPage(body: string): Omit<Meta, 'id' | 'slug' | 'url'> {
+export function readPage(body: string): Omit<Meta, 'id' | 'slug' | 'url' | 'added'> {
   const ls = lines(body);
   const text = (r: Range) => body.slice(r.start, r.end);
   const ti = ls.findIndex((l) => !isChrome(text(l)) && !isDateLine(text(l)) && wordCount(text(l)) >= 4);

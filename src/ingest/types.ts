@@ -81,4 +81,6 @@ export interface Meta {
   /** Lines that are photo captions or headline repeats: no quotes come from them. */
   captions: Range[];
   url?: string;
+  /** The day the article enters the knowledge base. */
+  added: string;
 }

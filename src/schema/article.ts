@@ -70,6 +70,16 @@ export const ArticleRef = builder.drizzleNode('articles', {
       nullable: true,
       description: 'Publication date, when the text gives one.',
     }),
+    added: t.expose('added', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day the article entered the knowledge base (null for articles loaded from elsewhere). Poll with `articles(filter: { addedAfter }, orderBy: ADDED)`.',
+    }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where the page was captured from; null when unknown.',
+    }),
     publishedMention: t.relation('publishedMention', { nullable: true, description: 'The printed publication date.' }),
     publisher: t.relation('publisher', { nullable: true, description: 'The outlet, when the text identifies it.' }),
     publisherMention: t.relation('publisherMention', {
@@ -204,13 +214,35 @@ const ArticlesFilter = builder.inputType('ArticlesFilter', {
     to: t.field({ type: 'Date', description: 'Published on or before this date.' }),
     publisher: t.id({ description: 'The outlet (global ID or slug).' }),
     language: t.field({ type: LanguageEnum, description: 'Written (at least partly) in this language.' }),
+    addedAfter: t.field({
+      type: 'Date',
+      description:
+        'Entered the knowledge base on or after this day (inclusive, so polling again with the day of the last poll misses nothing).',
+    }),
   }),
+});
+
+const ArticleOrderEnum = builder.enumType('ArticleOrder', {
+  description: 'What `articles` are sorted by.',
+  values: {
+    PUBLISHED: {
+      value: 'published',
+      description: 'Publication date (undated articles after dated ones when newest first).',
+    },
+    ADDED: { value: 'added', description: 'The day the article entered the knowledge base.' },
+  } as const,
 });
 
 function articlesWhere(
   t: typeof articles,
   filter:
-    | { from?: string | null; to?: string | null; publisher?: string | number | null; language?: string | null }
+    | {
+        from?: string | null;
+        to?: string | null;
+        publisher?: string | number | null;
+        language?: string | null;
+        addedAfter?: string | null;
+      }
     | null
     | undefined,
 ) {
@@ -221,6 +253,7 @@ function articlesWhere(
     filter.to ? sql`${t.publishedDate} <= ${filter.to}` : undefined,
     publisher ? sql`${t.publisherId} = (SELECT id FROM organizations WHERE slug = ${publisher.slug})` : undefined,
     filter.language ? sql`(',' || ${t.languages} || ',') LIKE ${`%,${filter.language},%`}` : undefined,
+    filter.addedAfter ? sql`${t.added} >= ${filter.addedAfter}` : undefined,
   ]);
 }
 
@@ -236,7 +269,8 @@ builder.queryFields((t) => ({
   articles: t.drizzleConnection(
     {
       type: 'articles',
-      description: 'Articles by publication date, newest first by default (undated articles last).',
+      description:
+        'Articles by publication date (or, with `orderBy: ADDED`, by the day they entered the knowledge base), newest first by default (undated articles last).',
       args: {
         filter: t.arg({ type: ArticlesFilter, required: false }),
         order: t.arg({
@@ -244,13 +278,21 @@ builder.queryFields((t) => ({
           defaultValue: 'desc',
           description: 'Date order; DESC (newest first) when omitted.',
         }),
+        orderBy: t.arg({
+          type: ArticleOrderEnum,
+          defaultValue: 'published',
+          description: 'Which date `order` sorts by; PUBLISHED when omitted.',
+        }),
       },
       totalCount: (_parent, args, ctx) => ctx.db.$count(articles, articlesWhere(articles, args.filter)),
       resolve: (query, _parent, args, ctx) =>
         ctx.db.query.articles.findMany(
           query({
             where: { RAW: (t) => articlesWhere(t, args.filter) ?? sql`1` },
-            orderBy: { sortDate: args.order ?? 'desc', id: args.order ?? 'desc' },
+            orderBy:
+              args.orderBy === 'added'
+                ? { added: args.order ?? 'desc', id: args.order ?? 'desc' }
+                : { sortDate: args.order ?? 'desc', id: args.order ?? 'desc' },
           }),
         ),
     },

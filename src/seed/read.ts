@@ -136,6 +136,8 @@ export function readArticle(
     published_end: published?.span.end ?? null,
     publisher_start: facts.publisher?.start ?? null,
     publisher_end: facts.publisher?.end ?? null,
+    added: a.added ?? null,
+    url: a.url ?? null,
   };
   return facts;
 }

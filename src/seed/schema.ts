@@ -141,9 +141,22 @@ const languages = strList.superRefine((xs, ctx) => {
       ctx.addIssue({ code: 'custom', message: `unknown language '${l}'` });
 });
 
+/** A calendar day, YYYY-MM-DD. */
+const day = text.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDate(v, 'DAY') !== null, {
+  error: (iss) => `invalid date ${quote(iss.input)} (expected YYYY-MM-DD)`,
+});
+/** An absolute http(s) address. */
+const webAddress = text.refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+  error: (iss) => `${quote(iss.input)} is not an http(s) URL`,
+});
+
 const article = entry(
   {
     slug,
+    // The day the article entered the knowledge base: what polling clients filter on (`addedAfter`).
+    added: day,
+    // Where the page was captured from, when known.
+    url: optional(webAddress),
     languages,
     content: list(entry({ lang: oneOf('lang', VOCAB.lang), from: span, to: span }, 'must be { lang, from, to }')),
     title: entry({ span }, 'must be { span }', 'is required'),

@@ -5,15 +5,15 @@ import { SEED_DIR } from '../../src/seed/load';
 
 // Reached on the curated seed (see EVALUATION.md); a change to the extractor may raise them, never lower them.
 const FLOOR: Record<string, [number, number]> = {
-  people: [0.95, 0.95],
-  speakers: [0.95, 0.95],
-  roles: [0.9, 0.75],
-  'direct quotes': [0.95, 0.95],
-  'indirect quotes': [0.95, 0.7],
-  events: [0.95, 0.8],
-  documents: [0.9, 0.9],
-  organizations: [0.85, 0.78],
-  links: [0.95, 0.85],
+  people: [1, 1],
+  speakers: [1, 1],
+  roles: [1, 0.84],
+  'direct quotes': [1, 1],
+  'indirect quotes': [1, 0.94],
+  events: [1, 1],
+  documents: [0.93, 0.93],
+  organizations: [0.86, 0.82],
+  links: [1, 0.88],
 };
 
 describe('leave-one-out evaluation', () => {

@@ -105,6 +105,7 @@ Another story about traffic`;
     const doc = {
       article: {
         slug: 'x-test',
+        added: '2026-12-01',
         languages: ['vi'],
         content: [{ lang: 'vi', from: 'Sáng ngày 3/4/2025', to: 'lộ trình thí điểm phù hợp.' }],
         title: { span: 'Sáng ngày 3/4/2025' },

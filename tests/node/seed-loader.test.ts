@@ -188,6 +188,7 @@ const tinyYaml = (notes: { person?: string; mention?: string; title?: string; fi
     n === undefined ? '' : `\n${indent}review: ${JSON.stringify(n)}`;
   return `${notes.file === undefined ? '' : `review: ${JSON.stringify(notes.file)}\n`}article:
   slug: bai-thu
+  added: "2026-12-01"
   languages: [vi]
   content:
     - { lang: vi, from: "Hà Nội hợp tác", to: "trong năm nay." }
