@@ -9,6 +9,7 @@ import { createDb } from './db/client';
 import { readLimits } from './lib/limits';
 import { openApiClient } from './lib/readonly';
 import { loadSeed } from './seed/load';
+import { createStaticHandler } from './static';
 
 const started = performance.now();
 const config = nodeConfig();
@@ -33,11 +34,10 @@ const yoga = createApp<{ req?: { socket?: { remoteAddress?: string } } }>({
   renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
 });
 
+// The explorer (web/dist) at `/`; GraphiQL and the API stay at /graphql.
+const serveStatic = createStaticHandler(new URL('../web/dist', import.meta.url).pathname);
 const server = createServer((req, res) => {
-  if (req.url === '/' || req.url === '') {
-    res.writeHead(302, { location: '/graphql' }).end();
-    return;
-  }
+  if (serveStatic(req, res)) return;
   yoga(req, res);
 });
 
@@ -46,7 +46,7 @@ server.listen(config.port, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const ms = Math.round(performance.now() - started);
   console.log(
-    `GraphQL ready at http://localhost:${port}/graphql (dataset ${seeded.version}${seeded.skipped ? '' : ', freshly loaded'}; ${api.readOnly ? 'read-only handle' : 'remote database: use a read-only token'}; ${ms} ms)`,
+    `GraphQL ready at http://localhost:${port}/graphql, explorer at http://localhost:${port}/ (dataset ${seeded.version}${seeded.skipped ? '' : ', freshly loaded'}; ${api.readOnly ? 'read-only handle' : 'remote database: use a read-only token'}; ${ms} ms)`,
   );
 });
 

@@ -5,6 +5,7 @@
 import { createClient } from '@libsql/client/http';
 import { createApp } from './app';
 import { createDb, type Db } from './db/client';
+import { renderGraphiQLFromAssets } from './graphiql-assets';
 import { type CacheApiLike, createCacheApiStore } from './lib/cache-api-store';
 
 /** The Workers rate-limiting binding (typed structurally: it is optional). */
@@ -54,6 +55,8 @@ function build(env: Env) {
       return success ? { ok: true } : { ok: false, retryAfter: RATE_LIMIT_PERIOD_S };
     },
     responseCache: cacheApi ? createCacheApiStore(cacheApi) : undefined,
+    // GraphiQL from the project's static assets ([assets] in wrangler.toml), not from a CDN.
+    renderGraphiQL: renderGraphiQLFromAssets,
   });
 }
 
