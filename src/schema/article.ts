@@ -233,19 +233,7 @@ const ArticleOrderEnum = builder.enumType('ArticleOrder', {
   } as const,
 });
 
-function articlesWhere(
-  t: typeof articles,
-  filter:
-    | {
-        from?: string | null;
-        to?: string | null;
-        publisher?: string | number | null;
-        language?: string | null;
-        addedAfter?: string | null;
-      }
-    | null
-    | undefined,
-) {
+function articlesWhere(t: typeof articles, filter: typeof ArticlesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const publisher = slugFilter(filter.publisher, ['Organization'], 'filter.publisher');
   return allOf([

@@ -109,10 +109,7 @@ rootFields('Document', 'A document by slug; null when there is none.', {
   orderBy: { slug: 'asc' },
 });
 
-function documentsWhere(
-  t: typeof documents,
-  filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined,
-) {
+function documentsWhere(t: typeof documents, filter: typeof DocumentsFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const issuer = slugFilter(filter.issuer, ['Organization'], 'filter.issuer');
   return allOf([

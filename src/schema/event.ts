@@ -209,17 +209,7 @@ const EventsFilter = builder.inputType('EventsFilter', {
   }),
 });
 
-type EventsFilterValue = {
-  from?: string | null;
-  to?: string | null;
-  kinds?: string[] | null;
-  participant?: string | number | null;
-  place?: string | number | null;
-  project?: string | number | null;
-  document?: string | number | null;
-};
-
-function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefined) {
+function eventsWhere(t: typeof events, filter: typeof EventsFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const participant = slugFilter(filter.participant, ['Person', 'Organization'], 'filter.participant');
   const place = slugFilter(filter.place, ['Place'], 'filter.place');

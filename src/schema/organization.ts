@@ -135,10 +135,7 @@ rootFields('Organization', 'An organization by slug; null when there is none.', 
 
 function organizationsWhere(
   t: typeof organizations,
-  filter:
-    | { name?: string | null; kind?: string | null; country?: string | null; parent?: string | number | null }
-    | null
-    | undefined,
+  filter: typeof OrganizationsFilter.$inferInput | null | undefined,
 ) {
   if (!filter) return undefined;
   const parent = slugFilter(filter.parent, ['Organization'], 'filter.parent');

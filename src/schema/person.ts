@@ -124,10 +124,7 @@ rootFields('Person', 'A person by slug; null when there is none.', {
   orderBy: { nameFolded: 'asc', name: 'asc' },
 });
 
-function peopleWhere(
-  t: typeof people,
-  filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined,
-) {
+function peopleWhere(t: typeof people, filter: typeof PeopleFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const org = slugFilter(filter.organization, ['Organization'], 'filter.organization');
   return allOf([

@@ -87,13 +87,7 @@ rootFields('Place', 'A place by slug; null when there is none.', {
   orderBy: { nameFolded: 'asc', name: 'asc' },
 });
 
-function placesWhere(
-  t: typeof places,
-  filter:
-    | { name?: string | null; kind?: string | null; country?: string | null; within?: string | number | null }
-    | null
-    | undefined,
-) {
+function placesWhere(t: typeof places, filter: typeof PlacesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const within = slugFilter(filter.within, ['Place'], 'filter.within');
   return allOf([

@@ -123,7 +123,7 @@ const ProjectsFilter = builder.inputType('ProjectsFilter', {
   }),
 });
 
-function projectsWhere(t: typeof projects, filter: { name?: string | null } | null | undefined) {
+function projectsWhere(t: typeof projects, filter: typeof ProjectsFilter.$inferInput | null | undefined) {
   return filter?.name ? namesContain(t.namesFolded, filter.name) : undefined;
 }
 

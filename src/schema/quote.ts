@@ -52,18 +52,7 @@ const QuotesFilter = builder.inputType('QuotesFilter', {
   }),
 });
 
-function quotesWhere(
-  t: typeof quotes,
-  filter:
-    | {
-        speaker?: string | number | null;
-        event?: string | number | null;
-        article?: string | number | null;
-        kind?: string | null;
-      }
-    | null
-    | undefined,
-) {
+function quotesWhere(t: typeof quotes, filter: typeof QuotesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const speaker = slugFilter(filter.speaker, ['Person'], 'filter.speaker');
   const event = slugFilter(filter.event, ['Event'], 'filter.event');
