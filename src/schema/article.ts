@@ -2,11 +2,11 @@ import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { articles } from '../db/schema';
-import { isSlug } from '../lib/ids';
 import { Connections, tableRef } from './connections';
 import { LanguageEnum, OrderDirectionEnum } from './enums';
 import { allOf, slugFilter } from './filters';
 import { MentionKindEnum } from './mention';
+import { rootFields } from './roots';
 
 // Byline order lives on the join row, which a many-to-many relation cannot order by: the connection pages
 // over the join rows (`article_authors`) and hands out their people.
@@ -233,19 +233,7 @@ const ArticleOrderEnum = builder.enumType('ArticleOrder', {
   } as const,
 });
 
-function articlesWhere(
-  t: typeof articles,
-  filter:
-    | {
-        from?: string | null;
-        to?: string | null;
-        publisher?: string | number | null;
-        language?: string | null;
-        addedAfter?: string | null;
-      }
-    | null
-    | undefined,
-) {
+function articlesWhere(t: typeof articles, filter: typeof ArticlesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const publisher = slugFilter(filter.publisher, ['Organization'], 'filter.publisher');
   return allOf([
@@ -257,15 +245,9 @@ function articlesWhere(
   ]);
 }
 
+rootFields('Article', 'An article by slug; null when there is none.');
+
 builder.queryFields((t) => ({
-  article: t.drizzleField({
-    type: 'articles',
-    nullable: true,
-    description: 'An article by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.articles.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
   articles: t.drizzleConnection(
     {
       type: 'articles',

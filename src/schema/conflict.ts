@@ -1,8 +1,8 @@
 import { builder } from '../builder';
 import { conflicts } from '../db/schema';
-import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import { EntityRef, entitySelection, toEntity } from './entity';
+import { rootFields } from './roots';
 
 export const ConflictRef = builder.drizzleNode('conflicts', {
   name: 'Conflict',
@@ -49,15 +49,9 @@ builder.drizzleObject('conflictClaims', {
   }),
 });
 
+rootFields('Conflict', 'A disagreement by slug; null when there is none.');
+
 builder.queryFields((t) => ({
-  conflict: t.drizzleField({
-    type: 'conflicts',
-    nullable: true,
-    description: 'A disagreement by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.conflicts.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
   conflicts: t.drizzleConnection(
     {
       type: 'conflicts',

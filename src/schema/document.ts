@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { documents } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { documents } from '../db/schema';
 import { Connections } from './connections';
 import { DatePrecisionEnum, DocumentKindEnum, LanguageEnum } from './enums';
 import { allOf, namesContain, slugFilter } from './filters';
+import { rootFields } from './roots';
 
 export const DocumentRef = builder.drizzleNode('documents', {
   name: 'Document',
@@ -102,34 +102,14 @@ const DocumentsFilter = builder.inputType('DocumentsFilter', {
   }),
 });
 
-builder.queryFields((t) => ({
-  document: t.drizzleField({
-    type: 'documents',
-    nullable: true,
-    description: 'A document by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.documents.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  documents: t.drizzleConnection(
-    {
-      type: 'documents',
-      description: 'Documents in the knowledge base, by slug.',
-      args: { filter: t.arg({ type: DocumentsFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(documents, documentsWhere(documents, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.documents.findMany(
-          query({ where: { RAW: (t) => documentsWhere(t, args.filter) ?? sql`1` }, orderBy: { slug: 'asc' } }),
-        ),
-    },
-    Connections.Document,
-  ),
-}));
+rootFields('Document', 'A document by slug; null when there is none.', {
+  description: 'Documents in the knowledge base, by slug.',
+  filter: DocumentsFilter,
+  where: documentsWhere,
+  orderBy: { slug: 'asc' },
+});
 
-function documentsWhere(
-  t: typeof documents,
-  filter: { text?: string | null; kind?: string | null; issuer?: string | number | null } | null | undefined,
-) {
+function documentsWhere(t: typeof documents, filter: typeof DocumentsFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const issuer = slugFilter(filter.issuer, ['Organization'], 'filter.issuer');
   return allOf([

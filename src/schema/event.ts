@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { events } from '../db/schema';
-import { isSlug } from '../lib/ids';
 import { Connections } from './connections';
 import {
   DatePrecisionEnum,
@@ -13,6 +12,7 @@ import {
 } from './enums';
 import { allOf, slugFilter } from './filters';
 import { MentionRef } from './mention';
+import { rootFields } from './roots';
 
 export const EventRef = builder.drizzleNode('events', {
   name: 'Event',
@@ -209,17 +209,7 @@ const EventsFilter = builder.inputType('EventsFilter', {
   }),
 });
 
-type EventsFilterValue = {
-  from?: string | null;
-  to?: string | null;
-  kinds?: string[] | null;
-  participant?: string | number | null;
-  place?: string | number | null;
-  project?: string | number | null;
-  document?: string | number | null;
-};
-
-function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefined) {
+function eventsWhere(t: typeof events, filter: typeof EventsFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const participant = slugFilter(filter.participant, ['Person', 'Organization'], 'filter.participant');
   const place = slugFilter(filter.place, ['Place'], 'filter.place');
@@ -253,15 +243,9 @@ function eventsWhere(t: typeof events, filter: EventsFilterValue | null | undefi
   ]);
 }
 
+rootFields('Event', 'An event by slug; null when there is none.');
+
 builder.queryFields((t) => ({
-  event: t.drizzleField({
-    type: 'events',
-    nullable: true,
-    description: 'An event by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.events.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
   events: t.drizzleConnection(
     {
       type: 'events',

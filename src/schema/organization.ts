@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { organizations } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { organizations } from '../db/schema';
 import { Connections } from './connections';
 import { LanguageEnum, OrganizationKindEnum } from './enums';
 import { allOf, entityConditions, slugFilter } from './filters';
+import { rootFields } from './roots';
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -126,39 +126,16 @@ const OrganizationsFilter = builder.inputType('OrganizationsFilter', {
   }),
 });
 
-builder.queryFields((t) => ({
-  organization: t.drizzleField({
-    type: 'organizations',
-    nullable: true,
-    description: 'An organization by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  organizations: t.drizzleConnection(
-    {
-      type: 'organizations',
-      description: 'Organizations in the knowledge base, by name.',
-      args: { filter: t.arg({ type: OrganizationsFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationsWhere(organizations, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.organizations.findMany(
-          query({
-            where: { RAW: (t) => organizationsWhere(t, args.filter) ?? sql`1` },
-            orderBy: { nameFolded: 'asc', name: 'asc' },
-          }),
-        ),
-    },
-    Connections.Organization,
-  ),
-}));
+rootFields('Organization', 'An organization by slug; null when there is none.', {
+  description: 'Organizations in the knowledge base, by name.',
+  filter: OrganizationsFilter,
+  where: organizationsWhere,
+  orderBy: { nameFolded: 'asc', name: 'asc' },
+});
 
 function organizationsWhere(
   t: typeof organizations,
-  filter:
-    | { name?: string | null; kind?: string | null; country?: string | null; parent?: string | number | null }
-    | null
-    | undefined,
+  filter: typeof OrganizationsFilter.$inferInput | null | undefined,
 ) {
   if (!filter) return undefined;
   const parent = slugFilter(filter.parent, ['Organization'], 'filter.parent');

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { people } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { people } from '../db/schema';
 import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
 import { allOf, entityConditions, slugFilter } from './filters';
+import { rootFields } from './roots';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -117,37 +117,14 @@ const PeopleFilter = builder.inputType('PeopleFilter', {
   }),
 });
 
-builder.queryFields((t) => ({
-  person: t.drizzleField({
-    type: 'people',
-    nullable: true,
-    description: 'A person by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.people.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  people: t.drizzleConnection(
-    {
-      type: 'people',
-      description: 'People in the knowledge base, by name.',
-      args: { filter: t.arg({ type: PeopleFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(people, peopleWhere(people, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.people.findMany(
-          query({
-            where: { RAW: (t) => peopleWhere(t, args.filter) ?? sql`1` },
-            orderBy: { nameFolded: 'asc', name: 'asc' },
-          }),
-        ),
-    },
-    Connections.Person,
-  ),
-}));
+rootFields('Person', 'A person by slug; null when there is none.', {
+  description: 'People in the knowledge base, by name.',
+  filter: PeopleFilter,
+  where: peopleWhere,
+  orderBy: { nameFolded: 'asc', name: 'asc' },
+});
 
-function peopleWhere(
-  t: typeof people,
-  filter: { name?: string | null; country?: string | null; organization?: string | number | null } | null | undefined,
-) {
+function peopleWhere(t: typeof people, filter: typeof PeopleFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const org = slugFilter(filter.organization, ['Organization'], 'filter.organization');
   return allOf([

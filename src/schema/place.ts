@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { places } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { places } from '../db/schema';
 import { Connections } from './connections';
 import { LanguageEnum, PlaceKindEnum } from './enums';
 import { allOf, entityConditions, slugFilter } from './filters';
+import { rootFields } from './roots';
 
 export const PlaceRef = builder.drizzleNode('places', {
   name: 'Place',
@@ -80,40 +80,14 @@ const PlacesFilter = builder.inputType('PlacesFilter', {
   }),
 });
 
-builder.queryFields((t) => ({
-  place: t.drizzleField({
-    type: 'places',
-    nullable: true,
-    description: 'A place by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.places.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  places: t.drizzleConnection(
-    {
-      type: 'places',
-      description: 'Places in the knowledge base, by name.',
-      args: { filter: t.arg({ type: PlacesFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(places, placesWhere(places, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.places.findMany(
-          query({
-            where: { RAW: (t) => placesWhere(t, args.filter) ?? sql`1` },
-            orderBy: { nameFolded: 'asc', name: 'asc' },
-          }),
-        ),
-    },
-    Connections.Place,
-  ),
-}));
+rootFields('Place', 'A place by slug; null when there is none.', {
+  description: 'Places in the knowledge base, by name.',
+  filter: PlacesFilter,
+  where: placesWhere,
+  orderBy: { nameFolded: 'asc', name: 'asc' },
+});
 
-function placesWhere(
-  t: typeof places,
-  filter:
-    | { name?: string | null; kind?: string | null; country?: string | null; within?: string | number | null }
-    | null
-    | undefined,
-) {
+function placesWhere(t: typeof places, filter: typeof PlacesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const within = slugFilter(filter.within, ['Place'], 'filter.within');
   return allOf([

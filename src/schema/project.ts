@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { projects } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { projects } from '../db/schema';
 import { Connections } from './connections';
 import { LanguageEnum } from './enums';
 import { namesContain } from './filters';
+import { rootFields } from './roots';
 
 export const ProjectRef = builder.drizzleNode('projects', {
   name: 'Project',
@@ -124,33 +123,13 @@ const ProjectsFilter = builder.inputType('ProjectsFilter', {
   }),
 });
 
-function projectsWhere(t: typeof projects, filter: { name?: string | null } | null | undefined) {
+function projectsWhere(t: typeof projects, filter: typeof ProjectsFilter.$inferInput | null | undefined) {
   return filter?.name ? namesContain(t.namesFolded, filter.name) : undefined;
 }
 
-builder.queryFields((t) => ({
-  project: t.drizzleField({
-    type: 'projects',
-    nullable: true,
-    description: 'A project by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.projects.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  projects: t.drizzleConnection(
-    {
-      type: 'projects',
-      description: 'Projects in the knowledge base, by name.',
-      args: { filter: t.arg({ type: ProjectsFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(projects, projectsWhere(projects, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.projects.findMany(
-          query({
-            where: { RAW: (t) => projectsWhere(t, args.filter) ?? sql`1` },
-            orderBy: { nameFolded: 'asc', name: 'asc' },
-          }),
-        ),
-    },
-    Connections.Project,
-  ),
-}));
+rootFields('Project', 'A project by slug; null when there is none.', {
+  description: 'Projects in the knowledge base, by name.',
+  filter: ProjectsFilter,
+  where: projectsWhere,
+  orderBy: { nameFolded: 'asc', name: 'asc' },
+});

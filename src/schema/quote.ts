@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder';
-import { quotes } from '../db/schema';
-import { isSlug } from '../lib/ids';
+import type { quotes } from '../db/schema';
 import { Connections } from './connections';
 import { QuoteKindEnum } from './enums';
 import { allOf, slugFilter } from './filters';
+import { rootFields } from './roots';
 
 export const QuoteRef = builder.drizzleNode('quotes', {
   name: 'Quote',
@@ -52,18 +52,7 @@ const QuotesFilter = builder.inputType('QuotesFilter', {
   }),
 });
 
-function quotesWhere(
-  t: typeof quotes,
-  filter:
-    | {
-        speaker?: string | number | null;
-        event?: string | number | null;
-        article?: string | number | null;
-        kind?: string | null;
-      }
-    | null
-    | undefined,
-) {
+function quotesWhere(t: typeof quotes, filter: typeof QuotesFilter.$inferInput | null | undefined) {
   if (!filter) return undefined;
   const speaker = slugFilter(filter.speaker, ['Person'], 'filter.speaker');
   const event = slugFilter(filter.event, ['Event'], 'filter.event');
@@ -76,29 +65,9 @@ function quotesWhere(
   ]);
 }
 
-builder.queryFields((t) => ({
-  quote: t.drizzleField({
-    type: 'quotes',
-    nullable: true,
-    description: 'A quote by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      isSlug(args.slug) ? ctx.db.query.quotes.findFirst(query({ where: { slug: args.slug } })) : null,
-  }),
-  quotes: t.drizzleConnection(
-    {
-      type: 'quotes',
-      description: 'Quotes in article order.',
-      args: { filter: t.arg({ type: QuotesFilter, required: false }) },
-      totalCount: (_parent, args, ctx) => ctx.db.$count(quotes, quotesWhere(quotes, args.filter)),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.db.query.quotes.findMany(
-          query({
-            where: { RAW: (t) => quotesWhere(t, args.filter) ?? sql`1` },
-            orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
-          }),
-        ),
-    },
-    Connections.Quote,
-  ),
-}));
+rootFields('Quote', 'A quote by slug; null when there is none.', {
+  description: 'Quotes in article order.',
+  filter: QuotesFilter,
+  where: quotesWhere,
+  orderBy: { articleId: 'asc', start: 'asc', id: 'asc' },
+});
