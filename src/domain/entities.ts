@@ -119,6 +119,15 @@ export const LINK_KINDS: readonly LinkKind[] = pick<LinkKind>((k) => k.linkKey);
 export const SEARCH_TYPES = SEARCH_KINDS.map((k) => KINDS[k].searchType) as readonly SearchType[];
 export const SEED_REFS = ENTITY_KINDS.map((k) => KINDS[k].seed.ref) as readonly SeedRef[];
 
+/** The table of each seed reference prefix (`org` → `organizations`). */
+export const TABLE_OF_SEED_REF = Object.fromEntries(
+  ENTITY_KINDS.map((k) => [KINDS[k].seed.ref, KINDS[k].table]),
+) as Readonly<Record<SeedRef, string>>;
+/** The YAML section of each seed reference prefix (`org` → `organizations`). */
+export const SECTION_OF_SEED_REF = Object.fromEntries(
+  ENTITY_KINDS.map((k) => [KINDS[k].seed.ref, KINDS[k].seed.section]),
+) as Readonly<Record<SeedRef, string>>;
+
 /** The kind of a search type (`PERSON` → `Person`). */
 export const KIND_OF_SEARCH_TYPE = Object.fromEntries(SEARCH_KINDS.map((k) => [KINDS[k].searchType, k])) as Readonly<
   Record<SearchType, SearchKind>

@@ -1,6 +1,8 @@
 // Writes the extracted facts as a seed document (exactly the seed format), checks it with the seed's
 // own validator, and drops (and reports) any entry the validator refuses.
+
 import { parse as parseYaml, stringify } from 'yaml';
+import { SECTION_OF_SEED_REF } from '../domain/entities';
 import { buildPlan, type SeedArticleSource, SeedValidationError } from '../seed/plan';
 import type { Facts } from './facts';
 import { dateValue, type Summary } from './link';
@@ -9,13 +11,8 @@ import { inRanges, isWordAt, occurrences, type Range, spanRef } from './text';
 import type { EventX, Meta } from './types';
 
 type Doc = Record<string, unknown>;
-const SECTION: Record<string, string> = {
-  person: 'people',
-  org: 'organizations',
-  place: 'places',
-  document: 'documents',
-  project: 'projects',
-};
+// Events are written by their own rules (below), after the named entities.
+const SECTION = Object.fromEntries(Object.entries(SECTION_OF_SEED_REF).filter(([ref]) => ref !== 'event'));
 
 export function buildDraft(meta: Meta, body: string, n: Names, facts: Facts, events: EventX[]): Doc {
   const ranges: Range[] = meta.content;

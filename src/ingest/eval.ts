@@ -1,10 +1,12 @@
 // Leave-one-out evaluation: for each curated article, the knowledge base is built from the others
 // (in a temporary seed directory, loaded by the real loader), the article is drafted and compared
 // with its curated file.
+
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SECTION_OF_SEED_REF, type SeedRef } from '../domain/entities';
 import { ingest } from './index';
 import { openKnowledgeBase } from './kb-build';
 import { fold, inRanges, isWordAt, occurrences, type Range, resolveRef, type SpanRef } from './text';
@@ -28,6 +30,9 @@ export const KINDS = [
   'organizations',
   'links',
 ] as const;
+
+/** Every entity kind's seed reference prefix and YAML section, in registry order. */
+const SEED_SECTIONS = Object.entries(SECTION_OF_SEED_REF) as Array<[SeedRef, string]>;
 
 const overlap = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
 const list = (d: Doc, k: string) => (Array.isArray(d[k]) ? (d[k] as Item[]) : []);
@@ -156,14 +161,7 @@ export function compare(
   let goldKnown = 0;
   let predLinked = 0;
   let linkHit = 0;
-  for (const [section, type] of [
-    ['people', 'person'],
-    ['organizations', 'org'],
-    ['places', 'place'],
-    ['documents', 'document'],
-    ['projects', 'project'],
-    ['events', 'event'],
-  ] as const) {
+  for (const [type, section] of SEED_SECTIONS) {
     const m = type === 'person' ? people : align(type, pred, gold);
     const gslugs = new Set(list(goldDoc, section).map((x) => String(x.slug)));
     goldKnown += [...gslugs].filter((s) => knownSlugs.has(`${type}:${s}`)).length;
@@ -218,15 +216,7 @@ export async function evaluate(seedDir: string): Promise<Evaluation> {
       const known = new Set<string>();
       for (const o of others) {
         const d = parse(o.yaml.text) as Doc;
-        for (const [section, type] of [
-          ['people', 'person'],
-          ['organizations', 'org'],
-          ['places', 'place'],
-          ['documents', 'document'],
-          ['projects', 'project'],
-          ['events', 'event'],
-        ])
-          for (const x of list(d, section as string)) known.add(`${type}:${x.slug}`);
+        for (const [type, section] of SEED_SECTIONS) for (const x of list(d, section)) known.add(`${type}:${x.slug}`);
       }
       const gold = parse(readFileSync(join(dir, `${id}.yaml`), 'utf8')) as Doc;
       const body = raw.toString('utf8').normalize('NFC');

@@ -1,6 +1,8 @@
 // The knowledge base as the extractor's gazetteer: every look-up is a query on the database built by
 // the real migrations and loader, never a scan of the seed files.
+
 import type { Client } from '@libsql/client';
+import { type SeedRef, TABLE_OF_SEED_REF } from '../domain/entities';
 import { compact, fold } from './text';
 
 export interface KnownEntity {
@@ -18,13 +20,9 @@ export interface Near {
   why: string;
 }
 
-const TABLE = {
-  person: 'people',
-  org: 'organizations',
-  place: 'places',
-  document: 'documents',
-  project: 'projects',
-} as const;
+// Events are looked up by their own rules (kind, date, participants), not by name.
+type NamedRef = Exclude<SeedRef, 'event'>;
+const TABLE: Readonly<Record<NamedRef, string>> = TABLE_OF_SEED_REF;
 const json = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []);
 const hasMarks = (s: string) =>
   s.normalize('NFD') !== s.normalize('NFD').replace(/[\u0300-\u036f]/gu, '') || /[đĐ]/u.test(s);
@@ -50,7 +48,7 @@ export class KnowledgeBase {
     return (await this.db.execute({ sql, args })).rows as unknown as Array<Record<string, unknown>>;
   }
 
-  private async entity(type: keyof typeof TABLE, where: string, args: Array<string | number>): Promise<KnownEntity[]> {
+  private async entity(type: NamedRef, where: string, args: Array<string | number>): Promise<KnownEntity[]> {
     const t = TABLE[type];
     const parent =
       type === 'org'
@@ -202,8 +200,8 @@ export class KnowledgeBase {
     return rows.map((r) => String(r.title));
   }
 
-  async slugTaken(type: keyof typeof TABLE | 'event', slug: string): Promise<boolean> {
-    const t = type === 'event' ? 'events' : TABLE[type];
+  async slugTaken(type: SeedRef, slug: string): Promise<boolean> {
+    const t = TABLE_OF_SEED_REF[type];
     return (await this.rows(`SELECT 1 FROM ${t} WHERE slug = ?`, [slug])).length > 0;
   }
 
