@@ -4,11 +4,11 @@
 // and no request leaves the loopback interface. Exits non-zero on any failure; always stops the server.
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { type RunningServer, startServer } from './server-process';
 
 const STARTUP_LIMIT_MS = 10_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -37,19 +37,7 @@ async function main(): Promise<void> {
   if (ready) console.log(`server: ${ready.trim()}`);
   if (startupMs > STARTUP_LIMIT_MS) throw new Error(`server startup took ${Math.round(startupMs)} ms`);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const requests: string[] = [];
   context.on('request', (req) => {

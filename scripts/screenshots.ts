@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNode } from '../tests/browser/targets';
-import { launch, session } from '../tests/browser/tour';
+import { session } from '../tests/browser/tour';
+import { launchChromium } from './chromium';
 import { ROOT } from './wrangler';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -21,7 +22,7 @@ const SIZES = { desktop: { width: 1280, height: 900 }, mobile: { width: 375, hei
 
 mkdirSync(OUT, { recursive: true });
 const target = await startNode();
-const browser = await launch();
+const browser = await launchChromium();
 let failed = false;
 try {
   for (const [size, viewport] of Object.entries(SIZES)) {

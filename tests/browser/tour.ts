@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { startNode, startWorker, type Target } from './targets';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 375, height: 740 };
@@ -42,22 +42,6 @@ async function api(base: string, query: string, variables: Record<string, unknow
   const body = (await res.json()) as Json;
   if (body.errors) throw new Error(`API: ${JSON.stringify(body.errors)}`);
   return body.data;
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 export interface Session {
@@ -404,7 +388,7 @@ async function errorTour(browser: Browser): Promise<void> {
 
 async function main(): Promise<void> {
   const which = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : 'all';
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     for (const [name, start] of [
       ['node', () => startNode()],
