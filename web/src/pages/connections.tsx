@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { t, useLang } from '../i18n';
 import { href } from '../router';
-import { ApiError, Empty, entityHref, Loading, Section, spanHref } from '../ui/common';
+import { ApiError, Empty, EventLinks, entityHref, Loading, Section, spanHref } from '../ui/common';
 
 const PeopleQuery = graphql(`
   query ExplorerPeople {
@@ -238,13 +238,7 @@ function Neighbourhood({ slug }: { slug: string }) {
           <li key={c.person.slug}>
             <a href={entityHref('Person', c.person.slug)}>{c.person.name}</a>{' '}
             <span class="muted">
-              ({c.sharedCount}) {t(lang, 'via')}{' '}
-              {c.sharedEvents.edges.map(({ node: e }, i) => (
-                <span key={e.slug}>
-                  {i > 0 && ', '}
-                  <a href={entityHref('Event', e.slug)}>{e.title}</a>
-                </span>
-              ))}
+              ({c.sharedCount}) {t(lang, 'via')} <EventLinks events={c.sharedEvents.edges} />
             </span>
           </li>
         ))}

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { graphql } from '../graphql';
 import { formatDate, t, useLang } from '../i18n';
 import { href } from '../router';
-import { ApiError, Empty, entityHref, Loading, NotFound, Section, spanHref, ViOnly } from '../ui/common';
+import { ApiError, Empty, EventLinks, entityHref, Loading, NotFound, Section, spanHref, ViOnly } from '../ui/common';
 
 export const PersonQuery = graphql(`
   query ExplorerPerson($slug: String!, $lang: Language!, $quotesAfter: String) {
@@ -218,13 +218,7 @@ export function PersonPage({ slug }: { slug: string }) {
               <li key={c.person.slug}>
                 <a href={entityHref('Person', c.person.slug)}>{c.person.name}</a>{' '}
                 <span class="muted">
-                  {t(lang, 'via')}{' '}
-                  {c.sharedEvents.edges.map(({ node: e }, i) => (
-                    <span key={e.slug}>
-                      {i > 0 && ', '}
-                      <a href={entityHref('Event', e.slug)}>{e.title}</a>
-                    </span>
-                  ))}
+                  {t(lang, 'via')} <EventLinks events={c.sharedEvents.edges} />
                 </span>
               </li>
             ))}

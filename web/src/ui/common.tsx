@@ -142,3 +142,17 @@ export function Section({ title, count, children }: { title: string; count?: num
     </section>
   );
 }
+
+/** Events as a comma-separated list of links (the events two people shared). */
+export function EventLinks({ events }: { events: readonly { node: { slug: string; title: string } }[] }) {
+  return (
+    <>
+      {events.map(({ node: e }, i) => (
+        <span key={e.slug}>
+          {i > 0 && ', '}
+          <a href={entityHref('Event', e.slug)}>{e.title}</a>
+        </span>
+      ))}
+    </>
+  );
+}
