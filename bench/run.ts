@@ -3,12 +3,12 @@
 // our answers, counts SQL statements per request, load-tests every operation × {ours, A, B} × {1, 16}
 // connections, and finally measures the Worker bundle and cold start. Writes bench/results/<date>.json
 // and BENCHMARKS.md, and prints the tables.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
+import { BenchServer } from './bench-server';
 import { firstDifference } from './compare';
 import { CORPUS_DIR, type CorpusInfo, generateCorpus, label, readCorpusInfo, upgradeCorpus } from './corpus/generate';
 import { type LoadResult, loadRun, percentile } from './load';
@@ -38,45 +38,6 @@ function parseArgs(argv: string[]) {
   const unknown = ops?.filter((o) => !OPERATIONS.some((op) => op.name === o));
   if (unknown?.length) throw new Error(`unknown --ops: ${unknown.join(', ')}`);
   return { quick, sizes, duration, timeout, slow, ops, skipWorker: argv.includes('--no-worker') };
-}
-
-class BenchServer {
-  private child: ChildProcess | null = null;
-  base = '';
-  constructor(private readonly db: string) {}
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'server.ts'), this.db], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    this.child = child;
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /READY (\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
-    });
-    this.base = `http://127.0.0.1:${port}`;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
-  }
 }
 
 const endpoint = (mode: Mode) => (mode === 'ours' ? '/graphql' : mode === 'A' ? '/a' : '/b');
