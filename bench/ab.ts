@@ -13,7 +13,8 @@
 // - With `--http`, each version runs its own bench server (bench/server.ts, as `npm run bench` does), and
 //   a turn is a 1-second load run at 1 and at 16 connections: the path `npm run bench` measures. The
 //   figure is the server process's CPU time per request: its latency on two shared cores depends on how
-//   the scheduler splits them with the load generator and moves by ±40% between turns, its work doesn't.
+//   the scheduler splits them with the load generator and moves by ±40% between turns. CPU time moves
+//   less, though still by ±10–20% on a busy host, so give it 25 rounds or more.
 //
 // REV is checked out in a temporary git worktree with its own `npm ci` (kept for later runs), or given
 // as `--ref-dir`. Both read the same corpus unless `--ref-corpus` gives REV its own (e.g. one that its
@@ -38,7 +39,7 @@ interface Version {
   name: string;
   subjects: Record<OperationName, Variables[]>;
   post: (page: OperationName, variables: Variables) => Promise<string>;
-  /** Milliseconds per request over one turn of `page` (`size`: requests in process, connections over HTTP). */
+  /** One turn of `page`: ms per request in process (`size` requests), server CPU ms per request over HTTP (`size` connections). */
   turn: (page: OperationName, size: number) => Promise<number>;
   close: () => Promise<void>;
 }
