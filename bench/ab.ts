@@ -44,25 +44,19 @@ interface Version {
   close: () => Promise<void>;
 }
 
-/** One tree's modules, loaded from that tree (they share nothing with ours). */
-async function modules(tree: string) {
-  const from = (path: string) => import(join(tree, path));
-  const [app, db, readonly, workload] = await Promise.all([
-    from('src/app.ts'),
-    from('src/db/client.ts'),
-    from('src/lib/readonly.ts'),
-    from('bench/workload.ts'),
+/** A module of one tree, loaded from that tree (it shares nothing with ours). */
+const from = (tree: string, path: string) => import(join(tree, path));
+
+async function load(name: string, tree: string, dbPath: string, http: boolean, concurrency = 1): Promise<Version> {
+  const [workload, { openApiClient }] = await Promise.all([
+    from(tree, 'bench/workload.ts'),
+    from(tree, 'src/lib/readonly.ts'),
   ]);
   if (typeof workload.postInProcess !== 'function')
     throw new Error(`${tree} predates bench/workload.ts's postInProcess: compare with a later commit`);
-  return { createApp: app.createApp, createDb: db.createDb, openApiClient: readonly.openApiClient, workload };
-}
-
-async function load(name: string, tree: string, dbPath: string, http: boolean, concurrency = 1): Promise<Version> {
-  const m = await modules(tree);
-  const { client } = await m.openApiClient(`file:${dbPath}`);
-  const subjects: Record<OperationName, Variables[]> = await m.workload.pickVariables(client);
-  const queries = new Map<string, string>((m.workload.OPERATIONS as Operation[]).map((op) => [op.name, op.query]));
+  const { client } = await openApiClient(`file:${dbPath}`);
+  const subjects: Record<OperationName, Variables[]> = await workload.pickVariables(client);
+  const queries = new Map<string, string>((workload.OPERATIONS as Operation[]).map((op) => [op.name, op.query]));
   const body = (page: OperationName, variables: Variables) => JSON.stringify({ query: queries.get(page), variables });
 
   if (http) {
@@ -96,11 +90,13 @@ async function load(name: string, tree: string, dbPath: string, http: boolean, c
     };
   }
 
-  const db = m.createDb(client);
+  // Only the in-process runner loads the app itself; over HTTP it runs in the tree's bench server.
+  const [{ createApp }, { createDb }] = await Promise.all([from(tree, 'src/app.ts'), from(tree, 'src/db/client.ts')]);
+  const db = createDb(client);
   // Budgets out of the way: the cost plugin still runs and charges, it just never refuses.
-  const app = m.createApp({ getDb: () => db, limits: { costBudget: 1e12, costRestoreRate: 1e12 }, log: () => {} });
+  const app = createApp({ getDb: () => db, limits: { costBudget: 1e12, costRestoreRate: 1e12 }, log: () => {} });
   const post = (page: OperationName, variables: Variables): Promise<string> =>
-    m.workload.postInProcess(app, queries.get(page), variables);
+    workload.postInProcess(app, queries.get(page), variables);
   return {
     name,
     subjects,
